@@ -1,0 +1,146 @@
+#!/usr/bin/env node
+/**
+ * `npm run graph -- <command>`: the graph from a terminal, no server needed.
+ */
+import { loadConfig, ConfigError } from './config.js';
+import { checkSeedFolder, formatProblem, loadGraph } from './seeds/index.js';
+import { openStore } from './store/index.js';
+import { StoreInputError, type Store } from './store/port.js';
+import { kuzuDdl } from './store/kuzu/ddl.js';
+import { projectPath } from './paths.js';
+import { formatTable } from './table.js';
+
+const USAGE = `usage: npm run graph -- <command>
+
+  seed [--dir DIR]            validate seeds/ (or DIR) and load it, replacing the graph
+  validate [--dir DIR]        check the seeds without writing anything
+  query "<cypher>" [--json] [--param name=value …]
+                              read-only ad hoc Cypher; prints a table (or JSON)
+  stats                       counts per label and relationship type
+  migrate                     create missing tables, constraints and indexes
+  schema kuzu                 print Kùzu's DDL as generated from src/model.ts
+
+The engine is Kùzu at EMBEDDED_DB (default data/graph.kuzu) unless NEO4J_URI is set.`;
+
+interface Args { positional: string[]; flags: Map<string, string[]> }
+
+function parseArgs(argv: string[]): Args {
+  const positional: string[] = [];
+  const flags = new Map<string, string[]>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--json') flags.set('json', ['true']);
+    else if (a.startsWith('--')) {
+      const value = argv[++i];
+      if (value === undefined) throw new CliError(`${a} needs a value`);
+      flags.set(a.slice(2), [...(flags.get(a.slice(2)) ?? []), value]);
+    } else positional.push(a);
+  }
+  return { positional, flags };
+}
+
+class CliError extends Error {}
+
+/** `--param n=5` → 5, `--param q=law` → "law", `--param ids=["a","b"]` → a list (JSON values). */
+function parseParams(values: string[] = []): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const v of values) {
+    const eq = v.indexOf('=');
+    if (eq <= 0) throw new CliError(`--param takes name=value, not "${v}"`);
+    const raw = v.slice(eq + 1);
+    let value: unknown = raw;
+    try {
+      value = JSON.parse(raw);
+    } catch {
+      // Not JSON: the text itself.
+    }
+    out[v.slice(0, eq)] = value;
+  }
+  return out;
+}
+
+async function withStore<T>(work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(loadConfig());
+  try {
+    await store.migrate();
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function validate(dir: string) {
+  const result = checkSeedFolder(dir);
+  if (result.problems.length > 0) {
+    for (const p of result.problems) console.error(formatProblem(p));
+    throw new CliError(`${result.problems.length} problem(s) in ${dir}; nothing was written`);
+  }
+  return result.graph;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const { positional, flags } = parseArgs(argv);
+  const [command, ...rest] = positional;
+  const dir = flags.get('dir')?.[0] ?? projectPath('seeds');
+  switch (command) {
+    case 'validate': {
+      const graph = validate(dir);
+      const n = Object.values(graph.nodes).reduce((s, r) => s + r.length, 0);
+      const r = graph.relationships.reduce((s, g) => s + g.rows.length, 0);
+      console.log(`${dir}: valid (${n} nodes, ${r} relationships)`);
+      return;
+    }
+    case 'seed': {
+      const graph = validate(dir);
+      const started = performance.now();
+      const counts = await withStore((store) =>
+        loadGraph(store, graph, {
+          onProgress: process.stderr.isTTY ? (done, total) => process.stderr.write(`\rloading ${done}/${total}`) : undefined,
+        }),
+      );
+      process.stderr.write('\n');
+      console.log(`loaded ${counts.nodes} nodes and ${counts.relationships} relationships in ${Math.round(performance.now() - started)} ms`);
+      return;
+    }
+    case 'query': {
+      const text = rest.join(' ');
+      if (!text) throw new CliError('query needs a Cypher statement in quotes');
+      const result = await withStore((store) =>
+        store.readOnlyCypher(text, parseParams(flags.get('param')), { timeoutMs: loadConfig().queryTimeoutMs, maxRows: 10_000 }),
+      );
+      if (flags.has('json')) console.log(JSON.stringify(result, (_, v) => (typeof v === 'bigint' ? v.toString() : v), 2));
+      else {
+        console.log(formatTable(result.columns, result.rows));
+        if (result.truncated) console.log('(rows cut at 10000)');
+      }
+      return;
+    }
+    case 'stats': {
+      const [labels, types] = await withStore((store) =>
+        store.read(async (tx) => [await tx.run('countByLabel'), await tx.run('countByRelationshipType')]),
+      );
+      console.log(formatTable(['label', 'count'], labels));
+      console.log();
+      console.log(formatTable(['type', 'count'], types));
+      return;
+    }
+    case 'migrate':
+      await withStore(async () => undefined);
+      console.log('schema is up to date');
+      return;
+    case 'schema':
+      if (rest[0] !== 'kuzu') throw new CliError('schema takes: kuzu');
+      process.stdout.write(kuzuDdl());
+      return;
+    default:
+      console.log(USAGE);
+      if (command && command !== 'help') process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof CliError || error instanceof ConfigError || error instanceof StoreInputError) {
+    console.error(`graph: ${error.message}`);
+  } else console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,131 @@
+/**
+ * The graph's shape, in one place: labels, their stored properties, and which relationship
+ * types may join which labels. The seed validator, the Cypher lint gate and the schema
+ * consistency test all read it; `cypher/schema/*.cypher` spells the same shape as DDL.
+ */
+
+export type PropertyType = 'STRING' | 'STRING[]' | 'DATE' | 'INT64' | 'DOUBLE';
+
+export const ENTITY_LABELS = ['Policy', 'Agency', 'Firm', 'Region', 'Sector', 'Event', 'Person'] as const;
+export type EntityLabel = (typeof ENTITY_LABELS)[number];
+export const LABELS = [...ENTITY_LABELS, 'Indicator', 'Source'] as const;
+export type Label = (typeof LABELS)[number];
+
+export const PRECISIONS = ['DAY', 'MONTH', 'YEAR'] as const;
+export type Precision = (typeof PRECISIONS)[number];
+
+/** Every node and relationship carries its citations as three parallel lists. */
+const CITATION_PROPERTIES = {
+  citeSources: 'STRING[]',
+  citeLocators: 'STRING[]',
+  citeNotes: 'STRING[]',
+} as const satisfies Record<string, PropertyType>;
+
+const ENTITY_PROPERTIES = {
+  id: 'STRING',
+  name: 'STRING',
+  nameZh: 'STRING',
+  aliases: 'STRING[]',
+  description: 'STRING',
+  /** name, aliases, Chinese bigrams and description in one string, for the full-text index */
+  searchText: 'STRING',
+  ...CITATION_PROPERTIES,
+} as const satisfies Record<string, PropertyType>;
+
+/** A dated field is stored as the first day of its period plus the period's precision. */
+function dated<K extends string>(field: K) {
+  return { [field]: 'DATE', [`${field}Precision`]: 'STRING' } as Record<K | `${K}Precision`, PropertyType>;
+}
+
+export const NODE_PROPERTIES: Record<Label, Record<string, PropertyType>> = {
+  Policy: { ...ENTITY_PROPERTIES, kind: 'STRING', status: 'STRING', ...dated('issued'), ...dated('effective'), ...dated('ended') },
+  Agency: { ...ENTITY_PROPERTIES, kind: 'STRING', ...dated('established'), ...dated('ended') },
+  Firm: { ...ENTITY_PROPERTIES, kind: 'STRING', ...dated('founded') },
+  Region: { ...ENTITY_PROPERTIES, kind: 'STRING' },
+  Sector: { ...ENTITY_PROPERTIES },
+  Event: { ...ENTITY_PROPERTIES, kind: 'STRING', ...dated('date'), ...dated('ended') },
+  Person: { ...ENTITY_PROPERTIES, role: 'STRING' },
+  Indicator: {
+    id: 'STRING', name: 'STRING', description: 'STRING', metric: 'STRING', value: 'DOUBLE', unit: 'STRING',
+    year: 'INT64', kind: 'STRING', ...CITATION_PROPERTIES,
+  },
+  Source: {
+    id: 'STRING', name: 'STRING', author: 'STRING', kind: 'STRING', ...dated('written'),
+    file: 'STRING', url: 'STRING', description: 'STRING',
+  },
+};
+
+/** The date fields of each label, in the order a timeline lists them. */
+export const DATE_FIELDS: Partial<Record<Label, readonly string[]>> = {
+  Policy: ['issued', 'effective', 'ended'],
+  Agency: ['established', 'ended'],
+  Firm: ['founded'],
+  Event: ['date', 'ended'],
+  Source: ['written'],
+};
+
+/** `end` is a reserved word in Kùzu, so a relationship's start/end are stored as since/until. */
+export const RELATIONSHIP_PROPERTIES = {
+  ...dated('since'),
+  ...dated('until'),
+  role: 'STRING',
+  ...CITATION_PROPERTIES,
+} as const satisfies Record<string, PropertyType>;
+
+type Pair = readonly [from: Label, to: Label];
+const from = (froms: readonly Label[], tos: readonly Label[]): Pair[] =>
+  froms.flatMap((f) => tos.map((t) => [f, t] as const));
+
+export const RELATIONSHIPS: Record<string, readonly Pair[]> = {
+  ISSUED_BY: from(['Policy'], ['Agency']),
+  APPLIES_TO: from(['Policy'], ['Region']),
+  PROMOTES: from(['Policy'], ['Sector']),
+  REGULATES: from(['Policy'], ['Sector']),
+  IMPLEMENTS: from(['Policy'], ['Policy']),
+  DRAFT_OF: from(['Policy'], ['Policy']),
+  BASED_ON: from(['Policy'], ['Policy']),
+  SUPERSEDES: from(['Policy'], ['Policy']),
+  PART_OF: [['Policy', 'Policy'], ['Region', 'Region'], ['Agency', 'Agency'], ['Event', 'Event']],
+  ESTABLISHES: from(['Policy'], ['Agency']),
+  SUBSECTOR_OF: from(['Sector'], ['Sector']),
+  OPERATES_IN: from(['Firm', 'Agency'], ['Sector']),
+  HEADQUARTERED_IN: from(['Firm', 'Agency'], ['Region']),
+  OCCURRED_IN: from(['Event'], ['Region']),
+  ACQUIRED: from(['Firm'], ['Firm']),
+  PARTNERS_WITH: from(['Firm', 'Agency'], ['Firm', 'Agency']),
+  MEMBER_OF: from(['Firm', 'Agency'], ['Agency']),
+  CONTRIBUTED_TO: from(['Firm', 'Agency', 'Person'], ['Policy']),
+  LEADS: from(['Person'], ['Firm', 'Agency']),
+  WORKS_FOR: from(['Person'], ['Firm', 'Agency']),
+  AUTHORED: from(['Person'], ['Source']),
+  INVOLVES: from(['Event'], ENTITY_LABELS),
+  MEASURES: from(['Indicator'], ENTITY_LABELS),
+  ABOUT_SECTOR: from(['Indicator'], ['Sector']),
+  CITED_IN: from(ENTITY_LABELS, ['Source']),
+};
+
+/** Relationships the loader derives from record fields; seeds never write them by hand. */
+export const DERIVED_RELATIONSHIPS = ['MEASURES', 'ABOUT_SECTOR', 'CITED_IN'] as const;
+
+export const RELATIONSHIP_TYPES = Object.keys(RELATIONSHIPS);
+
+export const ENUMS = {
+  PolicyKind: ['LAW', 'DRAFT_LAW', 'REGULATION', 'RULES', 'PLAN', 'STRATEGY', 'GUIDELINE', 'NOTICE', 'ACTION_PLAN',
+    'STANDARD', 'PROGRAMME', 'FRAMEWORK', 'DIRECTIVE', 'INITIATIVE'],
+  PolicyStatus: ['IN_FORCE', 'DRAFT', 'SUPERSEDED', 'EXPIRED', 'COMPLETED', 'PROPOSED', 'UNKNOWN'],
+  AgencyKind: ['LEGISLATURE', 'GOVERNMENT', 'MINISTRY', 'LEADING_GROUP', 'COMMISSION', 'COMMITTEE', 'STANDARDS_BODY',
+    'EVALUATION_CENTRE', 'REGULATOR', 'POLICE', 'INSTITUTE', 'CONSORTIUM', 'ASSOCIATION', 'PARK', 'AGENCY'],
+  FirmKind: ['COMPANY', 'STATE_OWNED', 'STARTUP', 'GROUP'],
+  RegionKind: ['WORLD', 'SUPRANATIONAL', 'COUNTRY', 'ECONOMIC_REGION', 'PROVINCE', 'MUNICIPALITY', 'CITY', 'DISTRICT'],
+  EventKind: ['ESTABLISHMENT', 'ANNOUNCEMENT', 'PUBLICATION', 'CONFERENCE', 'SPEECH', 'ATTACK', 'INCIDENT',
+    'ACQUISITION', 'INVESTMENT', 'COOPERATION', 'LAUNCH', 'DECISION'],
+  IndicatorKind: ['ACTUAL', 'FORECAST', 'TARGET'],
+  SourceKind: ['ARTICLE', 'PAPER', 'NEWS', 'OFFICIAL'],
+} as const;
+
+/** Every property key used anywhere, for the Cypher lint gate. */
+export function allPropertyKeys(): string[] {
+  const keys = new Set<string>(Object.keys(RELATIONSHIP_PROPERTIES));
+  for (const props of Object.values(NODE_PROPERTIES)) for (const k of Object.keys(props)) keys.add(k);
+  return [...keys].sort();
+}

@@ -1,0 +1,268 @@
+/**
+ * Checks every seed record and turns the valid set into rows for the bulk writes. All
+ * problems are collected (not just the first), each with its file, line and record id; the
+ * loader writes nothing unless the list is empty.
+ */
+import { DERIVED_RELATIONSHIPS, ENUMS, NODE_PROPERTIES, RELATIONSHIPS, type Label } from '../model.js';
+import { searchText } from '../search-text.js';
+import { parseSeedDate, type SeedDate } from './dates.js';
+import type { SeedProblem, SeedRecord } from './read.js';
+import type { GraphData, NodeRow, RelationshipRow } from './graph-data.js';
+
+type FieldKind =
+  | { type: 'string'; required?: boolean }
+  | { type: 'strings' }
+  | { type: 'enum'; values: readonly string[]; required?: boolean }
+  | { type: 'date'; required?: boolean }
+  | { type: 'number'; required?: boolean; integer?: boolean }
+  | { type: 'ref'; required?: boolean; label?: Label }
+  | { type: 'cite'; required?: boolean }
+  | { type: 'relations' };
+
+const str = (required = false): FieldKind => ({ type: 'string', required });
+const date = (required = false): FieldKind => ({ type: 'date', required });
+const oneOf = (values: readonly string[], required = true): FieldKind => ({ type: 'enum', values, required });
+
+const ENTITY_FIELDS: Record<string, FieldKind> = {
+  id: str(true), name: str(true), nameZh: str(), aliases: { type: 'strings' }, description: str(),
+  cite: { type: 'cite', required: true }, relations: { type: 'relations' },
+};
+
+const FIELDS: Record<Label, Record<string, FieldKind>> = {
+  Policy: { ...ENTITY_FIELDS, kind: oneOf(ENUMS.PolicyKind), status: oneOf(ENUMS.PolicyStatus, false), issued: date(), effective: date(), ended: date() },
+  Agency: { ...ENTITY_FIELDS, kind: oneOf(ENUMS.AgencyKind), established: date(), ended: date() },
+  Firm: { ...ENTITY_FIELDS, kind: oneOf(ENUMS.FirmKind, false), founded: date() },
+  Region: { ...ENTITY_FIELDS, kind: oneOf(ENUMS.RegionKind) },
+  Sector: { ...ENTITY_FIELDS },
+  Event: { ...ENTITY_FIELDS, kind: oneOf(ENUMS.EventKind), date: date(true), ended: date() },
+  Person: { ...ENTITY_FIELDS, role: str() },
+  Indicator: {
+    id: str(true), name: str(), description: str(), cite: { type: 'cite', required: true },
+    metric: str(true), value: { type: 'number', required: true }, unit: str(true),
+    year: { type: 'number', required: true, integer: true }, kind: oneOf(ENUMS.IndicatorKind),
+    subject: { type: 'ref', required: true }, sector: { type: 'ref', label: 'Sector' },
+  },
+  Source: {
+    id: str(true), title: str(true), author: str(), kind: oneOf(ENUMS.SourceKind), written: date(),
+    file: str(), url: str(), description: str(),
+  },
+};
+
+const RELATION_FIELDS = ['type', 'to', 'cite', 'start', 'end', 'role'];
+const CITE_FIELDS = ['source', 'locator', 'note'];
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+interface Citation { source: string; locator: string; note: string }
+
+export interface ValidationResult {
+  problems: SeedProblem[];
+  graph: GraphData;
+}
+
+export function validateSeeds(records: SeedRecord[], readProblems: SeedProblem[] = []): ValidationResult {
+  const problems = [...readProblems];
+  const byId = new Map<string, SeedRecord>();
+  const report = (r: SeedRecord, message: string, key?: string) =>
+    problems.push({ file: r.file, line: (key && r.keyLines[key]) || r.line, record: typeof r.data.id === 'string' ? r.data.id : undefined, message });
+
+  // Pass 1: ids, so that references can be checked whatever the file order.
+  for (const r of records) {
+    const id = r.data.id;
+    if (typeof id !== 'string' || !ID.test(id)) {
+      report(r, `id must be a slug of lower-case letters, digits and single dashes (got ${JSON.stringify(id)})`, 'id');
+      continue;
+    }
+    const first = byId.get(id);
+    if (first) report(r, `duplicate id "${id}" (first defined in ${first.file}:${first.line})`, 'id');
+    else byId.set(id, r);
+  }
+  const sourceIds = new Set(records.filter((r) => r.label === 'Source').map((r) => r.data.id));
+
+  const checkCitations = (r: SeedRecord, value: unknown, where: string, line: number): Citation[] => {
+    const fail = (message: string) => problems.push({ file: r.file, line, record: r.data.id as string, message: `${where}: ${message}` });
+    if (!Array.isArray(value) || value.length === 0) {
+      fail('needs at least one citation ({source, locator, note})');
+      return [];
+    }
+    const out: Citation[] = [];
+    for (const c of value) {
+      if (!c || typeof c !== 'object' || Array.isArray(c)) {
+        fail('a citation must be a map {source, locator, note}');
+        continue;
+      }
+      const cite = c as Record<string, unknown>;
+      const unknown = Object.keys(cite).filter((k) => !CITE_FIELDS.includes(k));
+      if (unknown.length) fail(`unknown citation field(s) ${unknown.join(', ')}`);
+      if (typeof cite.source !== 'string' || !sourceIds.has(cite.source)) fail(`unknown source id ${JSON.stringify(cite.source)} (see sources.yaml)`);
+      if (typeof cite.locator !== 'string' || !cite.locator.trim()) fail('a citation needs a locator (section or heading)');
+      if (typeof cite.note !== 'string' || !cite.note.trim()) fail('a citation needs a short note in our own words');
+      out.push({ source: String(cite.source), locator: String(cite.locator ?? ''), note: String(cite.note ?? '') });
+    }
+    return out;
+  };
+
+  const nodes: GraphData['nodes'] = {};
+  const aliases: GraphData['aliases'] = {};
+  const relationships = new Map<string, GraphData['relationships'][number]>();
+  const addRelationship = (type: string, from: Label, to: Label, row: RelationshipRow) => {
+    const key = `${type}.${from}.${to}`;
+    let group = relationships.get(key);
+    if (!group) relationships.set(key, (group = { type, from, to, rows: [] }));
+    group.rows.push(row);
+  };
+  const names = new Map<string, string>();
+
+  for (const r of records) {
+    const spec = FIELDS[r.label];
+    const d = r.data;
+    const id = String(d.id);
+    for (const key of Object.keys(d)) {
+      if (!(key in spec)) report(r, `unknown field "${key}" for ${r.label} (allowed: ${Object.keys(spec).join(', ')})`, key);
+    }
+    const row: NodeRow = { id };
+    const dates: Record<string, SeedDate> = {};
+    let citations: Citation[] = [];
+    for (const [key, kind] of Object.entries(spec)) {
+      const value = d[key];
+      const missing = value === undefined || value === null || value === '';
+      if (missing) {
+        if ('required' in kind && kind.required) report(r, `missing required field "${key}"`, key);
+        continue;
+      }
+      switch (kind.type) {
+        case 'string':
+          if (typeof value !== 'string') report(r, `"${key}" must be text`, key);
+          break;
+        case 'strings':
+          if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !v.trim())) report(r, `"${key}" must be a list of non-empty texts`, key);
+          break;
+        case 'enum':
+          if (!kind.values.includes(value as string)) report(r, `"${key}" must be one of ${kind.values.join(', ')} (got ${JSON.stringify(value)})`, key);
+          break;
+        case 'number':
+          if (typeof value !== 'number' || !Number.isFinite(value) || (kind.integer && !Number.isInteger(value))) {
+            report(r, `"${key}" must be a ${kind.integer ? 'whole ' : ''}number`, key);
+          }
+          break;
+        case 'date': {
+          const parsed = parseSeedDate(value);
+          if (typeof parsed === 'string') report(r, `"${key}": ${parsed}`, key);
+          else dates[key] = parsed;
+          break;
+        }
+        case 'ref': {
+          const target = byId.get(String(value));
+          if (!target) report(r, `"${key}" refers to unknown id "${value}"`, key);
+          else if (kind.label && target.label !== kind.label) report(r, `"${key}" must be a ${kind.label}, but "${value}" is a ${target.label}`, key);
+          break;
+        }
+        case 'cite':
+          citations = checkCitations(r, value, 'cite', r.keyLines.cite ?? r.line);
+          break;
+        case 'relations':
+          break;
+      }
+    }
+
+    // Row for the node table: every model property, null where the seed leaves it out.
+    const props = NODE_PROPERTIES[r.label];
+    for (const prop of Object.keys(props)) {
+      if (prop === 'id' || prop === 'aliases') continue;
+      if (prop.endsWith('Precision')) continue;
+      if (props[prop] === 'DATE') {
+        row[prop] = dates[prop]?.date ?? null;
+        row[`${prop}Precision`] = dates[prop]?.precision ?? null;
+      } else row[prop] = null;
+    }
+    for (const key of Object.keys(spec)) {
+      if (key in row && spec[key]!.type !== 'date' && d[key] !== undefined) row[key] = d[key] as never;
+    }
+    if (r.label === 'Source') row.name = (d.title as string) ?? null;
+    if (r.label === 'Indicator') row.name = (d.name as string) ?? `${d.metric} (${d.year})`;
+    if (r.label === 'Policy' && row.status === null) row.status = 'UNKNOWN';
+    if (r.label === 'Firm' && row.kind === null) row.kind = 'COMPANY';
+    if ('citeSources' in props) {
+      row.citeSources = citations.map((c) => c.source);
+      row.citeLocators = citations.map((c) => c.locator);
+      row.citeNotes = citations.map((c) => c.note);
+    }
+    const recordAliases = Array.isArray(d.aliases) ? (d.aliases as string[]) : [];
+    if ('searchText' in props) {
+      row.searchText = searchText([d.name, d.nameZh, ...recordAliases, d.description]);
+      for (const n of [d.name, ...recordAliases]) {
+        if (typeof n !== 'string') continue;
+        const key = n.trim().toLowerCase();
+        const holder = names.get(key);
+        if (holder && holder !== id) report(r, `name or alias "${n}" is also used by "${holder}": one entity per real thing`);
+        names.set(key, id);
+      }
+    }
+    (nodes[r.label] ??= []).push(row);
+    if (recordAliases.length > 0) (aliases[r.label] ??= []).push({ id, aliases: recordAliases });
+
+    // Derived relationships.
+    const citeRow = (cs: Citation[]) => ({
+      citeSources: cs.map((c) => c.source), citeLocators: cs.map((c) => c.locator), citeNotes: cs.map((c) => c.note),
+    });
+    const emptyDates = { since: null, sincePrecision: null, until: null, untilPrecision: null, role: null };
+    if (r.label !== 'Source' && r.label !== 'Indicator' && citations.length) {
+      for (const source of new Set(citations.map((c) => c.source))) {
+        addRelationship('CITED_IN', r.label, 'Source', {
+          from: id, to: source, ...emptyDates, ...citeRow(citations.filter((c) => c.source === source)),
+        });
+      }
+    }
+    if (r.label === 'Indicator' && citations.length) {
+      const subject = byId.get(String(d.subject));
+      if (subject && subject.label !== 'Indicator' && subject.label !== 'Source') {
+        addRelationship('MEASURES', 'Indicator', subject.label, { from: id, to: subject.data.id as string, ...emptyDates, ...citeRow(citations) });
+      } else if (subject) report(r, `"subject" must be an entity, not a ${subject.label}`, 'subject');
+      if (typeof d.sector === 'string' && byId.get(d.sector)?.label === 'Sector') {
+        addRelationship('ABOUT_SECTOR', 'Indicator', 'Sector', { from: id, to: d.sector, ...emptyDates, ...citeRow(citations) });
+      }
+    }
+
+    // Hand-written relationships.
+    if (d.relations === undefined) continue;
+    if (!Array.isArray(d.relations)) {
+      report(r, '"relations" must be a list', 'relations');
+      continue;
+    }
+    d.relations.forEach((rel: unknown, i: number) => {
+      const line = r.relationLines[i] ?? r.keyLines.relations ?? r.line;
+      const fail = (message: string) => problems.push({ file: r.file, line, record: id, message: `relation ${i + 1}: ${message}` });
+      if (!rel || typeof rel !== 'object' || Array.isArray(rel)) return fail('must be a map {type, to, cite}');
+      const x = rel as Record<string, unknown>;
+      const unknown = Object.keys(x).filter((k) => !RELATION_FIELDS.includes(k));
+      if (unknown.length) fail(`unknown field(s) ${unknown.join(', ')} (allowed: ${RELATION_FIELDS.join(', ')})`);
+      const type = String(x.type);
+      const pairs = RELATIONSHIPS[type];
+      if (!pairs) return fail(`unknown relationship type ${JSON.stringify(x.type)}`);
+      if ((DERIVED_RELATIONSHIPS as readonly string[]).includes(type)) return fail(`${type} is derived by the loader; do not write it by hand`);
+      const target = byId.get(String(x.to));
+      if (!target) return fail(`"to" refers to unknown id ${JSON.stringify(x.to)}`);
+      if (!pairs.some(([f, t]) => f === r.label && t === target.label)) {
+        return fail(`${type} cannot go from a ${r.label} to a ${target.label} (allowed: ${pairs.map(([f, t]) => `${f}→${t}`).join(', ')})`);
+      }
+      const cs = checkCitations(r, x.cite, `relation ${i + 1} (${type} → ${target.data.id})`, line);
+      const start = x.start === undefined ? undefined : parseSeedDate(x.start);
+      const end = x.end === undefined ? undefined : parseSeedDate(x.end);
+      if (typeof start === 'string') fail(`start: ${start}`);
+      if (typeof end === 'string') fail(`end: ${end}`);
+      if (x.role !== undefined && typeof x.role !== 'string') fail('role must be text');
+      addRelationship(type, r.label, target.label, {
+        from: id, to: String(x.to),
+        since: typeof start === 'object' ? start.date : null, sincePrecision: typeof start === 'object' ? start.precision : null,
+        until: typeof end === 'object' ? end.date : null, untilPrecision: typeof end === 'object' ? end.precision : null,
+        role: typeof x.role === 'string' ? x.role : null,
+        ...citeRow(cs),
+      });
+    });
+  }
+  problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+  return { problems, graph: { nodes, aliases, relationships: [...relationships.values()] } };
+}
+
+export function formatProblem(p: SeedProblem): string {
+  return `${p.file}:${p.line}${p.record ? ` (${p.record})` : ''}: ${p.message}`;
+}

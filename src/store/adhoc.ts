@@ -1,0 +1,53 @@
+/**
+ * What the read-only Cypher entry points (the `cypher` GraphQL field, `graph query`) refuse
+ * before a statement reaches an engine. The engines enforce read-only transactions too; this
+ * list also covers what a read transaction would allow but must not happen here: reading or
+ * writing files, loading extensions, attaching databases, calling arbitrary procedures.
+ */
+import { StoreInputError } from './port.js';
+
+const REFUSED: [RegExp, string][] = [
+  [/\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|RENAME)\b/i, 'writes or schema changes'],
+  [/\b(LOAD|COPY|EXPORT|IMPORT|ATTACH|DETACH|USE|INSTALL|UPDATE|CHECKPOINT|BEGIN|COMMIT|ROLLBACK)\b/i, 'file access, extensions, other databases or transaction control'],
+  [/\bFOREACH\b/i, 'FOREACH (an update clause)'],
+  [/\b(GRANT|REVOKE|DENY|SHOW\s+(USERS|ROLES|PRIVILEGES))\b/i, 'administration'],
+  [/\bIN\s+TRANSACTIONS\b/i, 'batched transactions'],
+  [/\b(apoc|gds|dbms|db\.create|tx\.)\w*/i, 'procedures outside the allow-list'],
+];
+
+/** Procedures a researcher may call: they describe the graph and change nothing. */
+const ALLOWED_PROCEDURES = new Set([
+  'db.labels', 'db.relationshiptypes', 'db.propertykeys', 'db.schema.visualization',
+  'db.index.fulltext.querynodes', 'show_tables', 'table_info', 'show_connection', 'query_fts_index',
+]);
+
+const MAX_LENGTH = 10_000;
+
+function withoutStringsAndComments(text: string): string {
+  return text
+    .replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g, "''")
+    .replace(/\/\/.*$/gm, ' ')
+    .replace(/\/\*[\s\S]*?\*\//g, ' ');
+}
+
+export function assertReadOnlyCypher(text: string): void {
+  if (text.length > MAX_LENGTH) throw new StoreInputError(`the query is longer than ${MAX_LENGTH} characters`, 'QUERY_REFUSED');
+  if (!text.trim()) throw new StoreInputError('the query is empty', 'QUERY_REFUSED');
+  const code = withoutStringsAndComments(text);
+  if (/`/.test(code)) throw new StoreInputError('backquoted names are not accepted in ad hoc queries', 'QUERY_REFUSED');
+  if (code.replace(/;\s*$/, '').includes(';')) {
+    throw new StoreInputError('only one statement per query', 'QUERY_REFUSED');
+  }
+  for (const [pattern, what] of REFUSED) {
+    const hit = pattern.exec(code);
+    if (hit) throw new StoreInputError(`read-only: "${hit[0]}" is refused here (${what})`, 'QUERY_REFUSED');
+  }
+  for (const call of code.matchAll(/\bCALL\s+([\w.]+)/gi)) {
+    if (!ALLOWED_PROCEDURES.has(call[1]!.toLowerCase())) {
+      throw new StoreInputError(
+        `read-only: procedure ${call[1]} is not on the allow-list (${[...ALLOWED_PROCEDURES].join(', ')})`,
+        'QUERY_REFUSED',
+      );
+    }
+  }
+}

@@ -1,0 +1,207 @@
+/**
+ * The query catalogue: every Cypher statement the product runs, read from `cypher/`.
+ *
+ * A file is one named query. Its header (leading `//` lines) describes it:
+ *   // What the query answers, in a sentence or two.
+ *   // @param from DATE?          one line per parameter (see params.ts for the types)
+ *   // @mode read                 or write
+ * The body follows, in the Cypher subset both engines accept. Where no shared spelling
+ * exists, the body holds one version per engine, each after a `// @engine kuzu` or
+ * `// @engine neo4j` line; that side-by-side pair is the only place engines differ.
+ *
+ * Bulk-write files in `cypher/writes/` are templates expanded once per label or
+ * relationship pair of `src/model.ts` (`// @each label` / `// @each relationship`):
+ * labels, types and property lists are schema identifiers filled in from the model,
+ * never user input, and every expansion is linted and executed like any other query.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { projectPath } from '../paths.js';
+import { NODE_PROPERTIES, RELATIONSHIP_PROPERTIES, RELATIONSHIPS, LABELS, type Label, type PropertyType } from '../model.js';
+import { parseParamType, type ParamType } from './params.js';
+import type { Engine } from './port.js';
+
+export interface CatalogueQuery {
+  name: string;
+  file: string;
+  description: string;
+  mode: 'read' | 'write';
+  /** Declared parameter types, as written in the header. */
+  paramText: Record<string, string>;
+  params: Record<string, ParamType>;
+  text: Record<Engine, string>;
+  /** True when the file spells one version per engine. */
+  perEngine: boolean;
+}
+
+export const cypherDir = () => projectPath('cypher');
+
+interface ParsedFile {
+  description: string;
+  mode: 'read' | 'write';
+  params: Record<string, string>;
+  each?: 'label' | 'relationship';
+  bodies: { shared?: string; kuzu?: string; neo4j?: string };
+}
+
+export function parseQueryFile(source: string, file: string): ParsedFile {
+  const lines = source.split('\n');
+  const description: string[] = [];
+  const params: Record<string, string> = {};
+  let mode: 'read' | 'write' = 'read';
+  let each: ParsedFile['each'];
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line.startsWith('//')) break;
+    const body = line.slice(2).trim();
+    if (body.startsWith('@engine')) break;
+    const param = /^@param\s+(\w+)\s+(.+)$/.exec(body);
+    if (param) params[param[1]!] = param[2]!.trim();
+    else if (body.startsWith('@mode')) mode = body.split(/\s+/)[1] === 'write' ? 'write' : 'read';
+    else if (body.startsWith('@each')) each = body.split(/\s+/)[1] as ParsedFile['each'];
+    else if (body.startsWith('@')) throw new Error(`${file}: unknown header tag "${body}"`);
+    else description.push(body);
+  }
+  const bodies: ParsedFile['bodies'] = {};
+  let engine: 'shared' | Engine = 'shared';
+  let current: string[] = [];
+  const flush = () => {
+    const text = current.join('\n').trim();
+    if (text) {
+      if (bodies[engine]) throw new Error(`${file}: two bodies for ${engine}`);
+      bodies[engine] = text;
+    }
+    current = [];
+  };
+  for (; i < lines.length; i++) {
+    const tag = /^\s*\/\/\s*@engine\s+(\w+)\s*$/.exec(lines[i]!);
+    if (tag) {
+      flush();
+      if (tag[1] !== 'kuzu' && tag[1] !== 'neo4j') throw new Error(`${file}: unknown engine ${tag[1]}`);
+      engine = tag[1];
+    } else current.push(lines[i]!);
+  }
+  flush();
+  if (bodies.shared && (bodies.kuzu || bodies.neo4j)) throw new Error(`${file}: a shared body and per-engine bodies`);
+  if (!bodies.shared && !(bodies.kuzu && bodies.neo4j)) throw new Error(`${file}: needs one shared body or one per engine`);
+  return { description: description.join(' '), mode, params, each, bodies };
+}
+
+function setClause(variable: string, props: Record<string, PropertyType>, skip: readonly string[]): string {
+  return Object.entries(props)
+    .filter(([key]) => !skip.includes(key))
+    .map(([key, type]) => (type === 'DATE' ? `${variable}.${key} = date(row.${key})` : `${variable}.${key} = row.${key}`))
+    .join(',\n    ');
+}
+
+/** Row type for a bulk write: `aliases` is written separately because it may be empty. */
+function rowType(props: Record<string, PropertyType>, skip: readonly string[], extra: string[] = []): string {
+  const fields = Object.entries(props)
+    .filter(([key]) => !skip.includes(key))
+    .map(([key, type]) => {
+      if (type === 'DATE') return `${key}: STRING?`;
+      if (type === 'STRING[]') return `${key}: STRING[]`;
+      if (type === 'STRING') return key === 'id' ? `${key}: STRING` : `${key}: STRING?`;
+      return `${key}: ${type}`;
+    });
+  return `{${[...extra, ...fields].join(', ')}}[]`;
+}
+
+/** Node properties written as empty lists by the upsert and filled by `setAliases`. */
+export const OPTIONAL_LIST_PROPERTIES = ['aliases'];
+
+function expand(file: string, parsed: ParsedFile): CatalogueQuery[] {
+  const base = basename(file, '.cypher');
+  const make = (name: string, fill: (s: string) => string, rows: string): CatalogueQuery => {
+    const paramText: Record<string, string> = {};
+    for (const [k, v] of Object.entries(parsed.params)) paramText[k] = v === '__ROWS__' ? rows : v;
+    return build(name, file, parsed, fill, paramText);
+  };
+  if (parsed.each === 'label') {
+    return LABELS.map((label: Label) => {
+      const props = NODE_PROPERTIES[label];
+      const lists = OPTIONAL_LIST_PROPERTIES.filter((p) => p in props);
+      const listOnly = base.startsWith('setAliases');
+      if (listOnly && lists.length === 0) return undefined;
+      const skip = listOnly ? [] : lists;
+      const rows = listOnly ? `{id: STRING, ${lists.map((l) => `${l}: STRING[]`).join(', ')}}[]` : rowType(props, skip);
+      const set = listOnly
+        ? lists.map((l) => `n.${l} = row.${l}`).join(', ')
+        : [setClause('n', props, ['id', ...skip]), ...lists.map((l) => `n.${l} = []`)].filter(Boolean).join(',\n    ');
+      return make(`${base}.${label}`, (s) => s.replaceAll('__LABEL__', label).replaceAll('__SET__', set), rows);
+    }).filter((q): q is CatalogueQuery => q !== undefined);
+  }
+  if (parsed.each === 'relationship') {
+    return Object.entries(RELATIONSHIPS).flatMap(([type, pairs]) =>
+      pairs.map(([from, to]) => {
+        const set = setClause('r', RELATIONSHIP_PROPERTIES, []);
+        const rows = rowType(RELATIONSHIP_PROPERTIES, [], ['from: STRING', 'to: STRING']);
+        const fill = (s: string) =>
+          s.replaceAll('__TYPE__', type).replaceAll('__FROM__', from).replaceAll('__TO__', to).replaceAll('__SET__', set);
+        return make(`${base}.${type}.${from}.${to}`, fill, rows);
+      }),
+    );
+  }
+  return [build(base, file, parsed, (s) => s, parsed.params)];
+}
+
+function build(
+  name: string, file: string, parsed: ParsedFile, fill: (s: string) => string, paramText: Record<string, string>,
+): CatalogueQuery {
+  const params: Record<string, ParamType> = {};
+  for (const [k, v] of Object.entries(paramText)) {
+    try {
+      params[k] = parseParamType(v);
+    } catch (e) {
+      throw new Error(`${file}: parameter $${k}: ${(e as Error).message}`);
+    }
+  }
+  const kuzu = fill(parsed.bodies.shared ?? parsed.bodies.kuzu!);
+  const neo4j = fill(parsed.bodies.shared ?? parsed.bodies.neo4j!);
+  return {
+    name, file, description: parsed.description, mode: parsed.mode, paramText, params,
+    text: { kuzu, neo4j }, perEngine: !parsed.bodies.shared,
+  };
+}
+
+function cypherFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.cypher'))
+    .map((e) => join(dir, e.name))
+    .sort();
+}
+
+let cached: Map<string, CatalogueQuery> | undefined;
+
+/** All named queries: `cypher/queries/*.cypher` and the expansions of `cypher/writes/*.cypher`. */
+export function loadCatalogue(root = cypherDir()): Map<string, CatalogueQuery> {
+  if (root === cypherDir() && cached) return cached;
+  const queries = new Map<string, CatalogueQuery>();
+  for (const sub of ['queries', 'writes']) {
+    for (const file of cypherFiles(join(root, sub))) {
+      const parsed = parseQueryFile(readFileSync(file, 'utf8'), file);
+      for (const q of expand(file, parsed)) {
+        if (queries.has(q.name)) throw new Error(`${file}: query name ${q.name} is used twice`);
+        queries.set(q.name, q);
+      }
+    }
+  }
+  if (root === cypherDir()) cached = queries;
+  return queries;
+}
+
+export function getQuery(name: string): CatalogueQuery {
+  const query = loadCatalogue().get(name);
+  if (!query) throw new Error(`no query named "${name}" in cypher/`);
+  return query;
+}
+
+/** The schema statements of one engine, split on `;` at line ends, comments dropped. */
+export function schemaStatements(engine: Engine, root = cypherDir()): string[] {
+  const text = readFileSync(join(root, 'schema', `${engine}.cypher`), 'utf8');
+  return text
+    .split(/;\s*$/m)
+    .map((s) => s.split('\n').filter((l) => !l.trim().startsWith('//')).join('\n').trim())
+    .filter(Boolean);
+}

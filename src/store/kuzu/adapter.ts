@@ -1,0 +1,271 @@
+/**
+ * The embedded adapter: Kùzu, in-process, on disk (or `:memory:`).
+ *
+ * Things learnt the hard way on kuzu 0.11.3, and what this file does about them:
+ * - parameters only bind through prepare + execute, and unsafe values crash the process:
+ *   every parameter passes the guard in ../params.ts first;
+ * - a QueryResult left open when the database closes segfaults the process at exit
+ *   (seen after full-text queries): every result is closed in a `finally`;
+ * - one connection runs one statement and one transaction at a time: a small pool hands a
+ *   connection to each unit of work, and writes queue behind a single writer.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import kuzu from 'kuzu';
+import { assertReadOnlyCypher } from '../adhoc.js';
+import { getQuery, schemaStatements } from '../catalogue.js';
+import { checkAdHocParams, checkDeclaredParams } from '../params.js';
+import { StoreInputError, type AdHocOptions, type AdHocResult, type Params, type Row, type Store, type Transaction } from '../port.js';
+
+type Connection = InstanceType<typeof kuzu.Connection>;
+type QueryResult = InstanceType<typeof kuzu.QueryResult>;
+type Prepared = InstanceType<typeof kuzu.PreparedStatement>;
+
+export interface KuzuOptions {
+  path: string;
+  /** Buffer pool size in MiB. */
+  bufferPoolMb?: number;
+  connections?: number;
+  /** Time limit of every statement, in milliseconds; ad hoc queries set their own. */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+class Mutex {
+  private tail = Promise.resolve();
+  async lock(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((r) => (release = r));
+    const previous = this.tail;
+    this.tail = previous.then(() => next);
+    await previous;
+    return release;
+  }
+}
+
+class Pooled {
+  readonly prepared = new Map<string, Prepared>();
+  constructor(readonly conn: Connection) {}
+}
+
+export class KuzuStore implements Store {
+  readonly engine = 'kuzu' as const;
+  private readonly idle: Pooled[] = [];
+  private readonly waiting: ((c: Pooled) => void)[] = [];
+  private readonly writer = new Mutex();
+  private closed = false;
+
+  private readonly size: number;
+
+  private constructor(
+    private readonly db: InstanceType<typeof kuzu.Database>,
+    connections: Pooled[],
+    private readonly timeoutMs: number,
+  ) {
+    this.idle.push(...connections);
+    this.size = connections.length;
+  }
+
+  static async open(options: KuzuOptions): Promise<KuzuStore> {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    const bufferBytes = (options.bufferPoolMb ?? 2048) * 1024 * 1024;
+    const db = new kuzu.Database(options.path, bufferBytes);
+    await db.init();
+    const pool: Pooled[] = [];
+    for (let i = 0; i < (options.connections ?? 4); i++) {
+      const conn = new kuzu.Connection(db);
+      await conn.init();
+      conn.setQueryTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      pool.push(new Pooled(conn));
+    }
+    return new KuzuStore(db, pool, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  }
+
+  private async acquire(): Promise<Pooled> {
+    if (this.closed) throw new Error('the embedded database is closed');
+    const c = this.idle.pop();
+    if (c) return c;
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(c: Pooled): void {
+    const next = this.waiting.shift();
+    if (next) next(c);
+    else this.idle.push(c);
+  }
+
+  private async withConnection<T>(work: (c: Pooled) => Promise<T>): Promise<T> {
+    const c = await this.acquire();
+    try {
+      return await work(c);
+    } finally {
+      this.release(c);
+    }
+  }
+
+  /** Runs one statement with already-checked parameters and returns plain rows. */
+  private async exec(c: Pooled, text: string, params: Params, maxRows = Infinity): Promise<{ rows: Row[]; columns: string[]; truncated: boolean }> {
+    let prepared = c.prepared.get(text);
+    if (!prepared) {
+      prepared = await c.conn.prepare(text);
+      if (!prepared.isSuccess()) throw new StoreInputError(prepared.getErrorMessage(), 'CYPHER_ERROR');
+      c.prepared.set(text, prepared);
+    }
+    const result = (await c.conn.execute(prepared, params as Record<string, never>)) as QueryResult;
+    try {
+      const columns = await result.getColumnNames();
+      const rows: Row[] = [];
+      let truncated = false;
+      while (result.hasNext()) {
+        if (rows.length >= maxRows) {
+          truncated = true;
+          break;
+        }
+        rows.push(toPlain(await result.getNext()) as Row);
+      }
+      return { rows, columns, truncated };
+    } finally {
+      result.close();
+    }
+  }
+
+  /** DDL and transaction control: no parameters, not prepared. */
+  private async statement(c: Pooled, text: string): Promise<void> {
+    const result = await c.conn.query(text);
+    for (const r of Array.isArray(result) ? result : [result]) r.close();
+  }
+
+  private tx(c: Pooled): Transaction {
+    return {
+      run: async (name, params = {}) => {
+        const q = getQuery(name);
+        const checked = checkDeclaredParams(name, q.params, params);
+        return (await this.exec(c, q.text.kuzu, checked)).rows;
+      },
+    };
+  }
+
+  async run(name: string, params: Params = {}): Promise<Row[]> {
+    const q = getQuery(name);
+    if (q.mode === 'write') return this.write((tx) => tx.run(name, params));
+    const checked = checkDeclaredParams(name, q.params, params);
+    return this.withConnection(async (c) => (await this.exec(c, q.text.kuzu, checked)).rows);
+  }
+
+  private async transaction<T>(begin: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.withConnection(async (c) => {
+      await this.statement(c, begin);
+      let result: T;
+      try {
+        result = await work(this.tx(c));
+      } catch (error) {
+        await this.statement(c, 'ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+      await this.statement(c, 'COMMIT');
+      return result;
+    });
+  }
+
+  read<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.transaction('BEGIN TRANSACTION READ ONLY', work);
+  }
+
+  async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const unlock = await this.writer.lock();
+    try {
+      return await this.transaction('BEGIN TRANSACTION', work);
+    } finally {
+      unlock();
+    }
+  }
+
+  async readOnlyCypher(text: string, params: Params, options: AdHocOptions): Promise<AdHocResult> {
+    assertReadOnlyCypher(text);
+    const checked = checkAdHocParams(text, params);
+    return this.withConnection(async (c) => {
+      c.conn.setQueryTimeout(options.timeoutMs);
+      await this.statement(c, 'BEGIN TRANSACTION READ ONLY');
+      try {
+        // Not cached: ad hoc texts are many and each is run once.
+        const prepared = await c.conn.prepare(text);
+        if (!prepared.isSuccess()) throw new StoreInputError(prepared.getErrorMessage(), 'CYPHER_ERROR');
+        const result = (await c.conn.execute(prepared, checked as Record<string, never>).catch((e: Error) => {
+          throw new StoreInputError(e.message, /interrupt|timeout/i.test(e.message) ? 'QUERY_TIMEOUT' : 'CYPHER_ERROR');
+        })) as QueryResult;
+        try {
+          const columns = await result.getColumnNames();
+          const rows: Row[] = [];
+          let truncated = false;
+          while (result.hasNext()) {
+            if (rows.length >= options.maxRows) {
+              truncated = true;
+              break;
+            }
+            rows.push(toPlain(await result.getNext()) as Row);
+          }
+          return { columns, rows, truncated };
+        } finally {
+          result.close();
+        }
+      } finally {
+        await this.statement(c, 'ROLLBACK').catch(() => undefined);
+        c.conn.setQueryTimeout(this.timeoutMs);
+      }
+    });
+  }
+
+  async migrate(): Promise<void> {
+    const unlock = await this.writer.lock();
+    try {
+      await this.withConnection(async (c) => {
+        const existing = new Set(
+          (await this.exec(c, 'CALL SHOW_INDEXES() RETURN *', {}).catch(() => ({ rows: [] as Row[] }))).rows.map(
+            (r) => String(r.index_name),
+          ),
+        );
+        for (const statement of schemaStatements('kuzu')) {
+          const fts = /CREATE_FTS_INDEX\('(\w+)', '(\w+)'/.exec(statement);
+          if (fts && existing.has(fts[2]!)) continue;
+          await this.statement(c, statement);
+        }
+      });
+    } finally {
+      unlock();
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.withConnection((c) => this.exec(c, 'RETURN 1 AS ok', {}));
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    // Wait for every connection to come back, so that no statement is cut off.
+    const all: Pooled[] = [];
+    while (all.length < this.size) all.push(this.idle.pop() ?? (await new Promise<Pooled>((r) => this.waiting.push(r))));
+    for (const c of all) await c.conn.close();
+    await this.db.close();
+  }
+}
+
+/** Kùzu values to plain JSON-able JS: dates as YYYY-MM-DD, nodes and relationships as maps. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (k === '_id' || k === '_src' || k === '_dst') {
+        const id = v as { table: number; offset: number };
+        out[k] = `${id.table}:${id.offset}`;
+      } else out[k] = toPlain(v);
+    }
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,170 @@
+/**
+ * The production adapter: Neo4j 5 through neo4j-driver. Any URI scheme the driver accepts
+ * works (`neo4j+s://` routes across a cluster or Aura); every read runs in a read
+ * transaction, so a cluster sends it to a follower.
+ */
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import { assertReadOnlyCypher } from '../adhoc.js';
+import { getQuery, schemaStatements, type CatalogueQuery } from '../catalogue.js';
+import { checkAdHocParams, checkDeclaredParams, type ParamType } from '../params.js';
+import { StoreInputError, type AdHocOptions, type AdHocResult, type Params, type Row, type Store, type Transaction } from '../port.js';
+
+export interface Neo4jOptions {
+  uri: string;
+  user: string;
+  password: string;
+  database?: string;
+  timeoutMs?: number;
+}
+
+export class Neo4jStore implements Store {
+  readonly engine = 'neo4j' as const;
+
+  private constructor(private readonly driver: Driver, private readonly options: Neo4jOptions) {}
+
+  static async open(options: Neo4jOptions): Promise<Neo4jStore> {
+    const driver = neo4j.driver(options.uri, neo4j.auth.basic(options.user, options.password), {
+      connectionAcquisitionTimeout: 10_000,
+      connectionTimeout: 5_000,
+      maxTransactionRetryTime: 5_000,
+      disableLosslessIntegers: false,
+    });
+    return new Neo4jStore(driver, options);
+  }
+
+  private session(mode: 'READ' | 'WRITE') {
+    return this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+  }
+
+  private txConfig(timeoutMs = this.options.timeoutMs ?? 60_000) {
+    return { timeout: timeoutMs };
+  }
+
+  private tx(tx: ManagedTransaction): Transaction {
+    return {
+      run: async (name, params = {}) => {
+        const q = getQuery(name);
+        const result = await tx.run(q.text.neo4j, toNeo4jParams(q, checkDeclaredParams(name, q.params, params)));
+        return rows(result);
+      },
+    };
+  }
+
+  async run(name: string, params: Params = {}): Promise<Row[]> {
+    const q = getQuery(name);
+    return q.mode === 'write' ? this.write((tx) => tx.run(name, params)) : this.read((tx) => tx.run(name, params));
+  }
+
+  async read<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const session = this.session('READ');
+    try {
+      return await session.executeRead((tx) => work(this.tx(tx)), this.txConfig());
+    } finally {
+      await session.close();
+    }
+  }
+
+  async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const session = this.session('WRITE');
+    try {
+      return await session.executeWrite((tx) => work(this.tx(tx)), this.txConfig());
+    } finally {
+      await session.close();
+    }
+  }
+
+  async readOnlyCypher(text: string, params: Params, options: AdHocOptions): Promise<AdHocResult> {
+    assertReadOnlyCypher(text);
+    const checked = checkAdHocParams(text, params);
+    const session = this.session('READ');
+    try {
+      return await session.executeRead(async (tx) => {
+        const refused = (e: Error & { code?: string }): never => {
+          const timeout = /Terminated|TransactionTimedOut/i.test(e.code ?? '');
+          throw new StoreInputError(e.message, timeout ? 'QUERY_TIMEOUT' : 'CYPHER_ERROR');
+        };
+        const running = tx.run(text, checked);
+        const columns = (await running.keys().catch(refused)).map(String);
+        const all = rows(await running.catch(refused));
+        return { columns, rows: all.slice(0, options.maxRows), truncated: all.length > options.maxRows };
+      }, this.txConfig(options.timeoutMs));
+    } finally {
+      await session.close();
+    }
+  }
+
+  async migrate(): Promise<void> {
+    const session = this.session('WRITE');
+    try {
+      // Schema statements cannot share a transaction with each other in Neo4j: one each.
+      for (const statement of schemaStatements('neo4j')) await session.run(statement);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.driver.verifyConnectivity({ database: this.options.database });
+  }
+
+  async close(): Promise<void> {
+    await this.driver.close();
+  }
+}
+
+/** Declared INT64 parameters become Neo4j integers (a JS number is sent as a float). */
+function toNeo4jParams(q: CatalogueQuery, params: Params): Params {
+  const out: Params = {};
+  for (const [name, value] of Object.entries(params)) out[name] = convertParam(q.params[name]!, value);
+  return out;
+}
+
+function convertParam(type: ParamType, value: unknown): unknown {
+  if (value === null) return null;
+  if (type.kind === 'scalar') return type.base === 'INT64' ? neo4j.int(value as number) : value;
+  if (type.kind === 'list') return type.of === 'INT64' ? (value as number[]).map((v) => neo4j.int(v)) : value;
+  return (value as Record<string, unknown>[]).map((row) => {
+    const out: Record<string, unknown> = {};
+    for (const [field, fieldType] of type.fields) out[field] = convertParam(fieldType, row[field]);
+    return out;
+  });
+}
+
+function rows(result: QueryResult): Row[] {
+  return result.records.map((record) => {
+    const row: Row = {};
+    for (const key of record.keys) row[String(key)] = toPlain(record.get(key));
+    return row;
+  });
+}
+
+/** Driver values to the plain JS both adapters return: numbers, YYYY-MM-DD dates, maps. */
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (neo4j.isInt(value)) return value.inSafeRange() ? value.toNumber() : value.toBigInt();
+  if (neo4j.isDate(value)) return value.toString();
+  if (neo4j.isDateTime(value) || neo4j.isLocalDateTime(value) || neo4j.isTime(value) || neo4j.isLocalTime(value) || neo4j.isDuration(value)) {
+    return value.toString();
+  }
+  if (neo4j.isNode(value)) {
+    const label = value.labels.find((l) => l !== 'Entity') ?? value.labels[0];
+    return { _id: value.elementId, _label: label, ...(toPlain(value.properties) as object) };
+  }
+  if (neo4j.isRelationship(value)) {
+    return { _id: value.elementId, _src: value.startNodeElementId, _dst: value.endNodeElementId, _label: value.type, ...(toPlain(value.properties) as object) };
+  }
+  if (neo4j.isPath(value)) {
+    return {
+      _nodes: [value.start, ...value.segments.map((s) => s.end)].map(toPlain),
+      _rels: value.segments.map((s) => toPlain(s.relationship)),
+    };
+  }
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, toPlain(v)]));
+  }
+  return value;
+}
