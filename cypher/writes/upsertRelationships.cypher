@@ -4,7 +4,8 @@
 // @mode write
 // @param rows __ROWS__
 UNWIND $rows AS row
-MATCH (a:__FROM__ {id: row.from}), (b:__TO__ {id: row.to})
+MATCH (a:__FROM__ {id: row.from})
+MATCH (b:__TO__ {id: row.to})
 MERGE (a)-[r:__TYPE__]->(b)
 SET __SET__
 RETURN count(r) AS written

@@ -18,7 +18,7 @@ const REFUSED: [RegExp, string][] = [
 /** Procedures a researcher may call: they describe the graph and change nothing. */
 const ALLOWED_PROCEDURES = new Set([
   'db.labels', 'db.relationshiptypes', 'db.propertykeys', 'db.schema.visualization',
-  'db.index.fulltext.querynodes', 'show_tables', 'table_info', 'show_connection', 'query_fts_index',
+  'db.index.fulltext.querynodes', 'show_tables', 'table_info', 'show_connection', 'show_indexes', 'query_fts_index',
 ]);
 
 const MAX_LENGTH = 10_000;
