@@ -9,11 +9,14 @@ import { StoreInputError, type Store } from './store/port.js';
 import { kuzuDdl } from './store/kuzu/ddl.js';
 import { projectPath } from './paths.js';
 import { formatTable } from './table.js';
+import { generateGraph } from './generate.js';
 
 const USAGE = `usage: npm run graph -- <command>
 
   seed [--dir DIR]            validate seeds/ (or DIR) and load it, replacing the graph
   validate [--dir DIR]        check the seeds without writing anything
+  generate --nodes N --rels M [--seed S]
+                              replace the graph with a synthetic one of that size (for benchmarks)
   query "<cypher>" [--json] [--param name=value …]
                               read-only ad hoc Cypher; prints a table (or JSON)
   stats                       counts per label and relationship type
@@ -78,6 +81,9 @@ function validate(dir: string) {
   return result.graph;
 }
 
+/** Long loads show how far they are, on a terminal only. */
+const progress = process.stderr.isTTY ? (done: number, total: number) => process.stderr.write(`\rloading ${done}/${total}`) : undefined;
+
 async function main(argv: string[]): Promise<void> {
   const { positional, flags } = parseArgs(argv);
   const [command, ...rest] = positional;
@@ -95,11 +101,25 @@ async function main(argv: string[]): Promise<void> {
       const started = performance.now();
       const counts = await withStore((store) =>
         loadGraph(store, graph, {
-          onProgress: process.stderr.isTTY ? (done, total) => process.stderr.write(`\rloading ${done}/${total}`) : undefined,
+          onProgress: progress,
         }),
       );
       process.stderr.write('\n');
       console.log(`loaded ${counts.nodes} nodes and ${counts.relationships} relationships in ${Math.round(performance.now() - started)} ms`);
+      return;
+    }
+    case 'generate': {
+      const count = (name: string) => {
+        const value = Number(flags.get(name)?.[0]);
+        if (!Number.isSafeInteger(value) || value < 1) throw new CliError(`generate needs --${name} <whole number>`);
+        return value;
+      };
+      const started = performance.now();
+      const graph = generateGraph({ nodes: count('nodes'), relationships: count('rels'), seed: flags.has('seed') ? count('seed') : undefined });
+      const generated = performance.now();
+      const counts = await withStore((store) => loadGraph(store, graph, { batchSize: 10_000, onProgress: progress }));
+      process.stderr.write('\n');
+      console.log(`generated ${counts.nodes} nodes and ${counts.relationships} relationships in ${Math.round(generated - started)} ms, loaded in ${Math.round(performance.now() - generated)} ms`);
       return;
     }
     case 'query': {

@@ -1,7 +1,7 @@
 /**
- * Writes a validated graph in one write transaction: the previous graph is cleared and the
- * new one written in batches through the bulk-write templates, so that readers see either
- * the old graph or the complete new one, never half of it.
+ * Writes a validated graph in batches through the bulk-write templates, replacing the
+ * previous one: readers see either the old graph or the complete new one, never half of it
+ * (how each engine makes that true is the adapter's business: Store.replaceGraph).
  */
 import type { Label } from '../model.js';
 import type { Store } from '../store/port.js';
@@ -27,11 +27,10 @@ export async function loadGraph(store: Store, graph: GraphData, options: LoadOpt
     options.onProgress?.(written, total);
   };
   await store.migrate();
-  await store.write(async (tx) => {
-    await tx.run('clearGraph');
+  await store.replaceGraph(async (tx) => {
     for (const [label, rows] of Object.entries(graph.nodes) as [Label, GraphData['nodes'][Label]][]) {
       for (const batch of batches(rows ?? [], size)) {
-        await tx.run(`upsertNodes.${label}`, { rows: batch });
+        await tx.run(`bulkNodes.${label}`, { rows: batch });
         progress(batch.length);
       }
     }
@@ -40,7 +39,7 @@ export async function loadGraph(store: Store, graph: GraphData, options: LoadOpt
     }
     for (const group of graph.relationships) {
       for (const batch of batches(group.rows, size)) {
-        await tx.run(`upsertRelationships.${group.type}.${group.from}.${group.to}`, { rows: batch });
+        await tx.run(`bulkRelationships.${group.type}.${group.from}.${group.to}`, { rows: batch });
         progress(batch.length);
       }
     }

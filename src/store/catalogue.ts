@@ -88,11 +88,31 @@ export function parseQueryFile(source: string, file: string): ParsedFile {
   return { description: description.join(' '), mode, params, each, bodies };
 }
 
-function setClause(variable: string, props: Record<string, PropertyType>, skip: readonly string[]): string {
+/** Decimal numbers travel as text inside rows (see params.ts) and are cast back here. */
+const TO_DOUBLE: Record<Engine, string> = { kuzu: 'to_double', neo4j: 'toFloat' };
+
+function setClause(variable: string, props: Record<string, PropertyType>, skip: readonly string[], engine: Engine): string {
+  const value = (key: string, type: PropertyType) => {
+    if (type === 'DATE') return `date(row.${key})`;
+    if (type === 'DOUBLE') return `${TO_DOUBLE[engine]}(row.${key})`;
+    return `row.${key}`;
+  };
   return Object.entries(props)
     .filter(([key]) => !skip.includes(key))
-    .map(([key, type]) => (type === 'DATE' ? `${variable}.${key} = date(row.${key})` : `${variable}.${key} = row.${key}`))
+    .map(([key, type]) => `${variable}.${key} = ${value(key, type)}`)
     .join(',\n    ');
+}
+
+/** The values of a COPY subquery, one per column in table order (Kùzu only). */
+function columnsClause(props: Record<string, PropertyType>): string {
+  return Object.entries(props)
+    .map(([key, type]) => {
+      if (OPTIONAL_LIST_PROPERTIES.includes(key)) return 'CAST([] AS STRING[])';
+      if (type === 'DATE') return `date(row.${key})`;
+      if (type === 'DOUBLE') return `${TO_DOUBLE.kuzu}(row.${key})`;
+      return `row.${key}`;
+    })
+    .join(', ');
 }
 
 /** Row type for a bulk write: `aliases` is written separately because it may be empty. */
@@ -108,12 +128,12 @@ function rowType(props: Record<string, PropertyType>, skip: readonly string[], e
   return `{${[...extra, ...fields].join(', ')}}[]`;
 }
 
-/** Node properties written as empty lists by the upsert and filled by `setAliases`. */
+/** Node properties written as empty lists by bulkNodes and filled by `setAliases`. */
 export const OPTIONAL_LIST_PROPERTIES = ['aliases'];
 
 function expand(file: string, parsed: ParsedFile): CatalogueQuery[] {
   const base = basename(file, '.cypher');
-  const make = (name: string, fill: (s: string) => string, rows: string): CatalogueQuery => {
+  const make = (name: string, fill: (s: string, engine: Engine) => string, rows: string): CatalogueQuery => {
     const paramText: Record<string, string> = {};
     for (const [k, v] of Object.entries(parsed.params)) paramText[k] = v === '__ROWS__' ? rows : v;
     return build(name, file, parsed, fill, paramText);
@@ -126,19 +146,23 @@ function expand(file: string, parsed: ParsedFile): CatalogueQuery[] {
       if (listOnly && lists.length === 0) return undefined;
       const skip = listOnly ? [] : lists;
       const rows = listOnly ? `{id: STRING, ${lists.map((l) => `${l}: STRING[]`).join(', ')}}[]` : rowType(props, skip);
-      const set = listOnly
-        ? lists.map((l) => `n.${l} = row.${l}`).join(', ')
-        : [setClause('n', props, ['id', ...skip]), ...lists.map((l) => `n.${l} = []`)].filter(Boolean).join(',\n    ');
-      return make(`${base}.${label}`, (s) => s.replaceAll('__LABEL__', label).replaceAll('__SET__', set), rows);
+      const set = (engine: Engine) =>
+        listOnly
+          ? lists.map((l) => `n.${l} = row.${l}`).join(', ')
+          : [setClause('n', props, ['id', ...skip], engine), ...lists.map((l) => `n.${l} = []`)].filter(Boolean).join(',\n    ');
+      const fill = (s: string, engine: Engine) =>
+        s.replaceAll('__LABEL__', label).replaceAll('__SET__', set(engine)).replaceAll('__COLUMNS__', columnsClause(props));
+      return make(`${base}.${label}`, fill, rows);
     }).filter((q): q is CatalogueQuery => q !== undefined);
   }
   if (parsed.each === 'relationship') {
     return Object.entries(RELATIONSHIPS).flatMap(([type, pairs]) =>
       pairs.map(([from, to]) => {
-        const set = setClause('r', RELATIONSHIP_PROPERTIES, []);
         const rows = rowType(RELATIONSHIP_PROPERTIES, [], ['from: STRING', 'to: STRING']);
-        const fill = (s: string) =>
-          s.replaceAll('__TYPE__', type).replaceAll('__FROM__', from).replaceAll('__TO__', to).replaceAll('__SET__', set);
+        const fill = (s: string, engine: Engine) =>
+          s.replaceAll('__TYPE__', type).replaceAll('__FROM__', from).replaceAll('__TO__', to)
+            .replaceAll('__SET__', setClause('r', RELATIONSHIP_PROPERTIES, [], engine))
+            .replaceAll('__COLUMNS__', columnsClause(RELATIONSHIP_PROPERTIES));
         return make(`${base}.${type}.${from}.${to}`, fill, rows);
       }),
     );
@@ -147,7 +171,7 @@ function expand(file: string, parsed: ParsedFile): CatalogueQuery[] {
 }
 
 function build(
-  name: string, file: string, parsed: ParsedFile, fill: (s: string) => string, paramText: Record<string, string>,
+  name: string, file: string, parsed: ParsedFile, fill: (s: string, engine: Engine) => string, paramText: Record<string, string>,
 ): CatalogueQuery {
   const params: Record<string, ParamType> = {};
   for (const [k, v] of Object.entries(paramText)) {
@@ -157,8 +181,8 @@ function build(
       throw new Error(`${file}: parameter $${k}: ${(e as Error).message}`);
     }
   }
-  const kuzu = fill(parsed.bodies.shared ?? parsed.bodies.kuzu!);
-  const neo4j = fill(parsed.bodies.shared ?? parsed.bodies.neo4j!);
+  const kuzu = fill(parsed.bodies.shared ?? parsed.bodies.kuzu!, 'kuzu');
+  const neo4j = fill(parsed.bodies.shared ?? parsed.bodies.neo4j!, 'neo4j');
   return {
     name, file, description: parsed.description, mode: parsed.mode, paramText, params,
     text: { kuzu, neo4j }, perEngine: !parsed.bodies.shared,

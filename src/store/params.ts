@@ -18,7 +18,9 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Parses a declared type: `STRING`, `INT64?` (nullable), `STRING[]` (a list: never null,
- * never empty), `{id: STRING, aliases: STRING[], year: INT64?}[]` (rows for UNWIND).
+ * never empty), `{id: STRING, aliases: STRING[], year: INT64}[]` (rows for UNWIND). A DOUBLE
+ * inside rows reaches the engine as text: the query must cast it (`to_double` on Kùzu,
+ * `toFloat` on Neo4j), as the bulk-write templates do.
  * Inside rows only STRING may be nullable: Kùzu types a struct field from the first row,
  * and a NULL there is read as STRING, which breaks any other type.
  */
@@ -34,6 +36,7 @@ export function parseParamType(text: string): ParamType {
       if (parsed.kind === 'scalar' && parsed.nullable && parsed.base !== 'STRING') {
         throw new Error(`only STRING fields may be nullable inside rows (${name} in ${t})`);
       }
+      if (parsed.kind === 'list' && parsed.of === 'DOUBLE') throw new Error(`DOUBLE[] cannot stand inside rows (${name} in ${t})`);
       return [name, parsed] as [string, ScalarType | ListType];
     });
     return { kind: 'rows', fields };
@@ -113,7 +116,10 @@ export function checkDeclaredParams(queryName: string, declared: Record<string, 
       const ordered: Record<string, unknown> = {};
       for (const [field, fieldType] of type.fields) {
         const v = record[field] === undefined ? null : record[field];
-        ordered[field] = checkValue(fieldType, v, `${where}[${i}].${field}`);
+        const checked = checkValue(fieldType, v, `${where}[${i}].${field}`);
+        // Kùzu's binding types each number by whether it is whole, so a column mixing 2 and
+        // 1.5 is read back as garbage: decimals travel as text, and the query casts them back.
+        ordered[field] = fieldType.kind === 'scalar' && fieldType.base === 'DOUBLE' ? String(checked) : checked;
       }
       return ordered;
     });

@@ -31,6 +31,11 @@ export interface Store extends Transaction {
   read<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** A write transaction: committed when `work` resolves, rolled back when it throws. */
   write<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Replaces the whole graph with what `write` writes. Readers see the old graph or the
+   * complete new one, never a part: the engines get there differently (see the adapters).
+   */
+  replaceGraph(write: (tx: Transaction) => Promise<void>): Promise<void>;
   /** Ad hoc Cypher in a read-only transaction, with a time limit and a row cap. */
   readOnlyCypher(text: string, params: Params, options: AdHocOptions): Promise<AdHocResult>;
   /** Creates tables/constraints/indexes that do not exist yet; safe to run repeatedly. */
@@ -59,6 +64,9 @@ export class CountingStore implements Store {
   run(name: string, params?: Params) { this.roundTrips++; return this.inner.run(name, params); }
   read<T>(work: (tx: Transaction) => Promise<T>) { return this.inner.read((tx) => work(this.counted(tx))); }
   write<T>(work: (tx: Transaction) => Promise<T>) { return this.inner.write((tx) => work(this.counted(tx))); }
+  replaceGraph(write: (tx: Transaction) => Promise<void>) {
+    return this.inner.replaceGraph((tx) => write(this.counted(tx)));
+  }
   readOnlyCypher(text: string, params: Params, options: AdHocOptions) {
     this.roundTrips++;
     return this.inner.readOnlyCypher(text, params, options);

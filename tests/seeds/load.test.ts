@@ -2,6 +2,9 @@
  * Loading is idempotent and atomic: the same seeds twice give the same graph, and a load that
  * fails half-way leaves the previous graph exactly as it was.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkSeedFolder, loadGraph, type GraphData } from '../../src/seeds/index.js';
 import type { Store } from '../../src/store/port.js';
@@ -35,8 +38,8 @@ describe('loading seeds', () => {
     ]);
   });
 
-  it('rolls back a load that fails half-way, leaving the previous graph', async () => {
-    store = await openSeededStore();
+  it('leaves the previous on-disk graph as it was when a load fails half-way', async () => {
+    store = await openSeededStore(FIXTURE_DIR, join(mkdtempSync(join(tmpdir(), 'load-')), 'graph.kuzu'));
     const before = await graphFingerprint(store);
     const graph = checkSeedFolder(FIXTURE_DIR).graph;
     // A row the engine rejects (not a date), placed after the clear and many writes.
@@ -44,7 +47,10 @@ describe('loading seeds', () => {
       ...graph,
       relationships: [...graph.relationships, { ...graph.relationships[0]!, rows: [{ ...graph.relationships[0]!.rows[0]!, since: '2017-99-99', sincePrecision: 'DAY' }] }],
     };
-    await expect(loadGraph(store, broken)).rejects.toThrow();
+    await expect(loadGraph(store, broken)).rejects.toThrow(/date/);
+    expect(await graphFingerprint(store)).toEqual(before);
+    // And a good load after the failed one replaces the graph as usual.
+    await loadGraph(store, graph);
     expect(await graphFingerprint(store)).toEqual(before);
   });
 });

@@ -34,6 +34,12 @@ describe('what the raw binding does without the guard', () => {
     expect(JSON.parse(out.stdout)[1]).not.toEqual({ a: 'y', b: 'w' });
   });
 
+  it('a column mixing whole and decimal numbers comes back as garbage', () => {
+    const out = raw({ rows: [{ v: 1.5 }, { v: 2 }] }, 'UNWIND $rows AS r RETURN r.v AS v');
+    expect(out.died).toBe(false);
+    expect(JSON.parse(out.stdout)[1].v).not.toBe(2);
+  });
+
   it('a missing scalar silently becomes NULL', () => {
     const out = raw({}, 'MATCH (p:Policy) WHERE p.id = $id RETURN p.id AS id');
     expect(out).toMatchObject({ died: false, stdout: '[]' });
@@ -70,6 +76,16 @@ describe('the adapter refuses the same inputs and stays up', () => {
   it('ad hoc: maps in a list reach the engine in one key order', async () => {
     const r = await store.readOnlyCypher('UNWIND $rows AS r RETURN r.a AS a, r.b AS b', { rows: [{ b: 'x', a: 'z' }, { a: 'y', b: 'w' }] }, { timeoutMs: 5_000, maxRows: 10 });
     expect(r.rows).toEqual([{ a: 'z', b: 'x' }, { a: 'y', b: 'w' }]);
+  });
+
+  it('named queries: whole and decimal numbers in one batch are stored as given', async () => {
+    const indicator = (id: string, value: number) => ({
+      id, name: id, description: null, metric: 'm', value, unit: 'u', year: 2020, kind: 'ACTUAL',
+      citeSources: ['src-000'], citeLocators: ['x'], citeNotes: ['y'],
+    });
+    await store.write((tx) => tx.run('bulkNodes.Indicator', { rows: [indicator('mix-a', 1.5), indicator('mix-b', 2), indicator('mix-c', -0.25)] }));
+    const back = await store.readOnlyCypher("MATCH (i:Indicator) WHERE i.id STARTS WITH 'mix-' RETURN i.id AS id, i.value AS value ORDER BY id", {}, { timeoutMs: 5_000, maxRows: 10 });
+    expect(back.rows).toEqual([{ id: 'mix-a', value: 1.5 }, { id: 'mix-b', value: 2 }, { id: 'mix-c', value: -0.25 }]);
   });
 
   it('named queries: missing, unknown, null and empty parameters are refused', async () => {

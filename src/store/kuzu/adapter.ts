@@ -9,7 +9,7 @@
  * - one connection runs one statement and one transaction at a time: a small pool hands a
  *   connection to each unit of work, and writes queue behind a single writer.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import kuzu from 'kuzu';
 import { assertReadOnlyCypher } from '../adhoc.js';
@@ -57,17 +57,24 @@ export class KuzuStore implements Store {
   private closed = false;
 
   private readonly size: number;
+  private readonly timeoutMs: number;
 
   private constructor(
-    private readonly db: InstanceType<typeof kuzu.Database>,
+    private db: InstanceType<typeof kuzu.Database>,
     connections: Pooled[],
-    private readonly timeoutMs: number,
+    private readonly options: KuzuOptions,
   ) {
     this.idle.push(...connections);
     this.size = connections.length;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   }
 
   static async open(options: KuzuOptions): Promise<KuzuStore> {
+    const { db, pool } = await KuzuStore.connect(options);
+    return new KuzuStore(db, pool, options);
+  }
+
+  private static async connect(options: KuzuOptions) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     const bufferBytes = (options.bufferPoolMb ?? 2048) * 1024 * 1024;
     const db = new kuzu.Database(options.path, bufferBytes);
@@ -79,7 +86,14 @@ export class KuzuStore implements Store {
       conn.setQueryTimeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
       pool.push(new Pooled(conn));
     }
-    return new KuzuStore(db, pool, options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    return { db, pool };
+  }
+
+  /** Takes every connection back, waiting for the ones in use. */
+  private async drain(): Promise<Pooled[]> {
+    const all: Pooled[] = [];
+    while (all.length < this.size) all.push(this.idle.pop() ?? (await new Promise<Pooled>((r) => this.waiting.push(r))));
+    return all;
   }
 
   private async acquire(): Promise<Pooled> {
@@ -240,15 +254,62 @@ export class KuzuStore implements Store {
     await this.withConnection((c) => this.exec(c, 'RETURN 1 AS ok', {}));
   }
 
+  /**
+   * Kùzu 0.11.3 loses the deleted relationships of a table when a transaction that deleted
+   * them and then COPYed into it rolls back. So an on-disk graph is replaced by writing the
+   * new one into a fresh file beside it and renaming that over the old one once complete:
+   * a failure or a kill at any point leaves the old file as it was. In memory there is no
+   * file to swap, and the transaction is the only guard.
+   */
+  async replaceGraph(write: (tx: Transaction) => Promise<void>): Promise<void> {
+    const path = this.options.path;
+    if (path === ':memory:') {
+      return this.write(async (tx) => {
+        await tx.run('clearGraph');
+        await write(tx);
+      });
+    }
+    const unlock = await this.writer.lock();
+    const fresh = `${path}.loading-${process.pid}`;
+    try {
+      removeDatabaseFiles(fresh);
+      const next = await KuzuStore.open({ ...this.options, path: fresh, connections: 1 });
+      try {
+        await next.migrate();
+        await next.write(write);
+        await next.withConnection((c) => next.statement(c, 'CHECKPOINT'));
+      } finally {
+        await next.close();
+      }
+      const all = await this.drain();
+      for (const c of all) await c.conn.close();
+      await this.db.close();
+      // The old file was closed cleanly, so its write-ahead log holds nothing to keep; a
+      // leftover one must not be replayed onto the new file.
+      rmSync(`${path}.wal`, { force: true });
+      renameSync(fresh, path);
+      const { db, pool } = await KuzuStore.connect(this.options);
+      this.db = db;
+      for (const c of pool) this.release(c);
+    } catch (error) {
+      removeDatabaseFiles(fresh);
+      throw error;
+    } finally {
+      unlock();
+    }
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     // Wait for every connection to come back, so that no statement is cut off.
-    const all: Pooled[] = [];
-    while (all.length < this.size) all.push(this.idle.pop() ?? (await new Promise<Pooled>((r) => this.waiting.push(r))));
-    for (const c of all) await c.conn.close();
+    for (const c of await this.drain()) await c.conn.close();
     await this.db.close();
   }
+}
+
+function removeDatabaseFiles(path: string): void {
+  for (const file of [path, `${path}.wal`, `${path}.shadow`]) rmSync(file, { force: true, recursive: true });
 }
 
 /** Kùzu values to plain JSON-able JS: dates as YYYY-MM-DD, nodes and relationships as maps. */

@@ -76,6 +76,14 @@ export class Neo4jStore implements Store {
     }
   }
 
+  /** One write transaction: Neo4j rolls the clear back with everything else on failure. */
+  replaceGraph(write: (tx: Transaction) => Promise<void>): Promise<void> {
+    return this.write(async (tx) => {
+      await tx.run('clearGraph');
+      await write(tx);
+    });
+  }
+
   async readOnlyCypher(text: string, params: Params, options: AdHocOptions): Promise<AdHocResult> {
     assertReadOnlyCypher(text);
     const checked = checkAdHocParams(text, params);
