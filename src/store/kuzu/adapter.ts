@@ -9,8 +9,8 @@
  * - one connection runs one statement and one transaction at a time: a small pool hands a
  *   connection to each unit of work, and writes queue behind a single writer.
  */
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import kuzu from 'kuzu';
 import { assertReadOnlyCypher } from '../adhoc.js';
 import { getQuery, schemaStatements } from '../catalogue.js';
@@ -272,6 +272,7 @@ export class KuzuStore implements Store {
     const unlock = await this.writer.lock();
     const fresh = `${path}.loading-${process.pid}`;
     try {
+      removeAbandonedLoads(path);
       removeDatabaseFiles(fresh);
       const next = await KuzuStore.open({ ...this.options, path: fresh, connections: 1 });
       try {
@@ -305,6 +306,22 @@ export class KuzuStore implements Store {
     // Wait for every connection to come back, so that no statement is cut off.
     for (const c of await this.drain()) await c.conn.close();
     await this.db.close();
+  }
+}
+
+/** Half-written files of loads whose process was killed: nothing will ever finish them. */
+function removeAbandonedLoads(path: string): void {
+  const prefix = `${basename(path)}.loading-`;
+  for (const name of readdirSync(dirname(path))) {
+    const pid = Number(name.slice(prefix.length).split('.')[0]);
+    if (!name.startsWith(prefix) || !Number.isInteger(pid)) continue;
+    let alive = true;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      alive = false;
+    }
+    if (!alive) rmSync(join(dirname(path), name), { force: true, recursive: true });
   }
 }
 
