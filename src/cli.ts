@@ -158,9 +158,22 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
+/** Exit 3 means "the database cannot be reached: try again later"; 1 is anything else. */
+const UNREACHABLE = /ServiceUnavailable|SessionExpired|ECONNREFUSED|ETIMEDOUT/;
+
 main(process.argv.slice(2)).catch((error: unknown) => {
   if (error instanceof CliError || error instanceof ConfigError || error instanceof StoreInputError) {
     console.error(`graph: ${error.message}`);
-  } else console.error(error);
+    process.exitCode = 1;
+    return;
+  }
+  const { code, message } = error as { code?: unknown; message?: string };
+  if (typeof code === 'string') {
+    // A driver error: one line, not the driver's whole story.
+    console.error(`graph: ${code}: ${String(message).split('\n')[0]}`);
+    process.exitCode = UNREACHABLE.test(code) ? 3 : 1;
+    return;
+  }
+  console.error(error);
   process.exitCode = 1;
 });
