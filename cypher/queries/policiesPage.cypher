@@ -1,0 +1,36 @@
+// One page of policies in date order (undated ones last), then by id: the rows after the
+// cursor ($afterDate, $afterId: the sort key of the previous page's last row), at most $limit.
+// Filters (each null for "any"): kinds ($anyKind true: every kind, $kinds then unused but
+// never empty); the policy's date — issued, or effective when the issue date is unknown —
+// within $from..$to (a month or year date counts when its period reaches into the range);
+// issued by $issuerId; applying to $jurisdictionId or a region within it; promoting or
+// regulating $sectorId or a sub-sector; $text (lower case) within its names, aliases or
+// description.
+// @param kinds STRING[]
+// @param anyKind BOOL
+// @param from DATE?
+// @param fromMonth DATE?
+// @param fromYear DATE?
+// @param to DATE?
+// @param issuerId STRING?
+// @param jurisdictionId STRING?
+// @param sectorId STRING?
+// @param text STRING?
+// @param afterDate DATE?
+// @param afterId STRING?
+// @param limit INT64
+MATCH (p:Policy)
+WHERE ($anyKind OR p.kind IN $kinds)
+  AND ($issuerId IS NULL OR EXISTS { MATCH (p)-[:ISSUED_BY]->(:Agency {id: $issuerId}) })
+  AND ($jurisdictionId IS NULL OR EXISTS { MATCH (p)-[:APPLIES_TO]->(:Region)-[:PART_OF*0..8]->(:Region {id: $jurisdictionId}) })
+  AND ($sectorId IS NULL OR EXISTS { MATCH (p)-[:PROMOTES|REGULATES]->(:Sector)-[:SUBSECTOR_OF*0..8]->(:Sector {id: $sectorId}) })
+  AND ($text IS NULL OR toLower(p.searchText) CONTAINS $text)
+WITH p, coalesce(p.issued, p.effective) AS d,
+  CASE WHEN p.issued IS NULL THEN p.effectivePrecision ELSE p.issuedPrecision END AS precision
+WHERE ($from IS NULL OR d >= CASE precision WHEN 'YEAR' THEN date($fromYear) WHEN 'MONTH' THEN date($fromMonth) ELSE date($from) END)
+  AND ($to IS NULL OR d <= date($to))
+WITH p, coalesce(d, date('9999-12-31')) AS sortDate
+WHERE $afterId IS NULL OR sortDate > date($afterDate) OR (sortDate = date($afterDate) AND p.id > $afterId)
+RETURN p.id AS id, sortDate
+ORDER BY sortDate, id
+LIMIT $limit

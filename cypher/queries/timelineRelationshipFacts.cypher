@@ -1,0 +1,49 @@
+// The dated facts stored on relationships — an acquisition, a partnership or a role that
+// started or ended on a date — between $from and $to, in date order, at most $limit. Each fact
+// belongs to the relationship's start entity (the acquirer, the partner that reported it …), and
+// the type and scope filters apply to that entity as in timelineEntityFacts.
+// @param types STRING[]
+// @param from DATE?
+// @param fromMonth DATE?
+// @param fromYear DATE?
+// @param to DATE?
+// @param regionId STRING?
+// @param sectorId STRING?
+// @param agencyId STRING?
+// @param limit INT64
+// @engine kuzu
+MATCH (a:Policy:Agency:Firm:Region:Sector:Event:Person)-[r]->(b:Policy:Agency:Firm:Region:Sector:Event:Person)
+WHERE (r.since IS NOT NULL OR r.until IS NOT NULL) AND label(a) IN $types
+  AND ($regionId IS NULL OR EXISTS { MATCH (a)-[:APPLIES_TO|HEADQUARTERED_IN|OCCURRED_IN]->(:Region)-[:PART_OF*0..8]->(:Region {id: $regionId}) })
+  AND ($sectorId IS NULL OR EXISTS { MATCH (a)-[:PROMOTES|REGULATES|OPERATES_IN|INVOLVES]->(:Sector)-[:SUBSECTOR_OF*0..8]->(:Sector {id: $sectorId}) })
+  AND ($agencyId IS NULL OR a.id = $agencyId OR EXISTS { MATCH (a)-[:ISSUED_BY|ESTABLISHES|INVOLVES|PART_OF|MEMBER_OF]->(:Agency {id: $agencyId}) })
+UNWIND [
+  {edge: 'START', date: r.since, precision: r.sincePrecision},
+  {edge: 'END', date: r.until, precision: r.untilPrecision}
+] AS f
+WITH a, r, b, f
+WHERE f.date IS NOT NULL
+  AND ($from IS NULL OR f.date >= CASE f.precision WHEN 'YEAR' THEN date($fromYear) WHEN 'MONTH' THEN date($fromMonth) ELSE date($from) END)
+  AND ($to IS NULL OR f.date <= date($to))
+RETURN f.date AS date, f.precision AS precision, f.edge AS edge, label(r) AS type, r.role AS role,
+  a.id AS id, label(a) AS label, a.name AS name, b.id AS otherId, b.name AS otherName
+ORDER BY date, id, type, otherId
+LIMIT $limit
+// @engine neo4j
+MATCH (a:Policy|Agency|Firm|Region|Sector|Event|Person)-[r]->(b:Policy|Agency|Firm|Region|Sector|Event|Person)
+WHERE (r.since IS NOT NULL OR r.until IS NOT NULL) AND any(l IN labels(a) WHERE l IN $types)
+  AND ($regionId IS NULL OR EXISTS { MATCH (a)-[:APPLIES_TO|HEADQUARTERED_IN|OCCURRED_IN]->(:Region)-[:PART_OF*0..8]->(:Region {id: $regionId}) })
+  AND ($sectorId IS NULL OR EXISTS { MATCH (a)-[:PROMOTES|REGULATES|OPERATES_IN|INVOLVES]->(:Sector)-[:SUBSECTOR_OF*0..8]->(:Sector {id: $sectorId}) })
+  AND ($agencyId IS NULL OR a.id = $agencyId OR EXISTS { MATCH (a)-[:ISSUED_BY|ESTABLISHES|INVOLVES|PART_OF|MEMBER_OF]->(:Agency {id: $agencyId}) })
+UNWIND [
+  {edge: 'START', date: r.since, precision: r.sincePrecision},
+  {edge: 'END', date: r.until, precision: r.untilPrecision}
+] AS f
+WITH a, r, b, f
+WHERE f.date IS NOT NULL
+  AND ($from IS NULL OR f.date >= CASE f.precision WHEN 'YEAR' THEN date($fromYear) WHEN 'MONTH' THEN date($fromMonth) ELSE date($from) END)
+  AND ($to IS NULL OR f.date <= date($to))
+RETURN f.date AS date, f.precision AS precision, f.edge AS edge, type(r) AS type, r.role AS role,
+  a.id AS id, [l IN labels(a) WHERE l <> 'Entity'][0] AS label, a.name AS name, b.id AS otherId, b.name AS otherName
+ORDER BY date, id, type, otherId
+LIMIT $limit

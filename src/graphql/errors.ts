@@ -1,0 +1,76 @@
+/**
+ * What an error looks like to a client. Every error carries `extensions.code`:
+ * - BAD_USER_INPUT: an argument is wrong (a bad date, a page size over the cap …);
+ * - GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED: the query itself, including the depth and
+ *   complexity limits (see limits.ts);
+ * - QUERY_REFUSED, BAD_PARAMETER, CYPHER_ERROR, QUERY_TIMEOUT: the `cypher` field's statement;
+ * - INTERNAL_SERVER_ERROR: anything else. Its cause is logged (see logging in the Apollo
+ *   plugin) and the client gets no internal message in production, and never a stack trace
+ *   there.
+ */
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { StoreInputError } from '../store/port.js';
+import { BadDateError } from './scalars.js';
+
+/** Codes whose messages were written for the client. */
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
+  'QUERY_REFUSED', 'BAD_PARAMETER', 'CYPHER_ERROR', 'QUERY_TIMEOUT',
+]);
+
+/**
+ * The error underneath GraphQL's wrappers: a resolver's own error, or what a scalar threw
+ * while a literal was validated (Apollo's unwrapResolverError only knows the first).
+ */
+export function rootCause(error: unknown): unknown {
+  let current = error;
+  while (current instanceof GraphQLError && current.originalError && current.originalError !== current) current = current.originalError;
+  return current;
+}
+
+/** A wrong argument, with a message that says what to do instead. */
+export class UserInputError extends GraphQLError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code: 'BAD_USER_INPUT' } });
+  }
+}
+
+/** The ad hoc Cypher statement was refused or failed: the store's own code and message. */
+export function cypherError(error: StoreInputError): GraphQLError {
+  return new GraphQLError(error.message, { extensions: { code: error.code } });
+}
+
+/** True when the error is the client's to fix; false when it is ours (to log). */
+export function isClientError(error: unknown): boolean {
+  const original = rootCause(error);
+  if (original instanceof BadDateError) return true;
+  if (original instanceof GraphQLError) return CLIENT_CODES.has(String(original.extensions?.code));
+  if (error instanceof GraphQLError) return CLIENT_CODES.has(String(error.extensions?.code));
+  return false;
+}
+
+export function createFormatError(production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = rootCause(error);
+    if (original instanceof BadDateError) {
+      return { ...formatted, message: original.message, extensions: { ...withoutStack(formatted, production), code: 'BAD_USER_INPUT' } };
+    }
+    const code = String(formatted.extensions?.code ?? '');
+    if (CLIENT_CODES.has(code)) return { ...formatted, extensions: withoutStack(formatted, production) };
+    // Ours: an engine failure, a bug. The store's input errors count too when they come from a
+    // named query rather than the `cypher` field (which turns them into client codes): the
+    // resolver built those parameters, not the user.
+    return {
+      message: production ? 'Internal server error: the server log has the details.' : `Internal server error: ${formatted.message}`,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { ...(production ? {} : withoutStack(formatted, production)), code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}
+
+function withoutStack(formatted: GraphQLFormattedError, production: boolean): Record<string, unknown> {
+  const { stacktrace, ...rest } = (formatted.extensions ?? {}) as Record<string, unknown>;
+  return production ? rest : { ...rest, ...(stacktrace ? { stacktrace } : {}) };
+}

@@ -1,0 +1,74 @@
+/**
+ * Per-request batching. Every nested field asks a loader, and a loader gathers the keys that
+ * one level of the query asks for into one named query: database round trips grow with the
+ * query's depth, not with the number of results. Loaders live as long as one request, so
+ * nothing cached here outlives it (several replicas never disagree about a stale copy).
+ */
+import DataLoader from 'dataloader';
+import type { Store } from '../store/port.js';
+import {
+  ENTITY_RELATIONSHIP_TYPES, entityFromRow, relationFromRow, sourceFromRow,
+  type EntityRecord, type RelationRecord, type SourceRecord,
+} from './records.js';
+
+export interface Loaders {
+  /** An entity by id, or null when no entity has it. */
+  entity: DataLoader<string, EntityRecord | null>;
+  /** Every relationship between entities that starts or ends at an entity, seen from it. */
+  relations: DataLoader<string, RelationRecord[]>;
+  /** A source by id, or null. */
+  source: DataLoader<string, SourceRecord | null>;
+  /** The ids of the policies that drive a firm (see cypher/queries/firmDrivers.cypher). */
+  firmDrivers: DataLoader<string, string[]>;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+const unique = (ids: readonly string[]) => [...new Set(ids)];
+
+export function createLoaders(store: Store): Loaders {
+  return {
+    entity: new DataLoader(async (ids) => {
+      const rows = await store.run('entitiesByIds', { ids: unique(ids) });
+      const byId = new Map(rows.map((r) => [r.id as string, entityFromRow(r)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    relations: new DataLoader(async (ids) => {
+      const asked = unique(ids);
+      // The same lists twice: see the header of cypher/queries/relationsOf.cypher.
+      const rows = await store.run('relationsOf', {
+        outIds: asked, inIds: [...asked], outTypes: [...ENTITY_RELATIONSHIP_TYPES], inTypes: [...ENTITY_RELATIONSHIP_TYPES],
+      });
+      const byAnchor = groupBy(rows.map(relationFromRow), (r) => r.anchorId);
+      return ids.map((id) => byAnchor.get(id) ?? []);
+    }),
+    source: new DataLoader(async (ids) => {
+      const rows = await store.run('sourcesByIds', { ids: unique(ids) });
+      const byId = new Map(rows.map((r) => [r.id as string, sourceFromRow(r)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    firmDrivers: new DataLoader(async (ids) => {
+      const rows = await store.run('firmDrivers', { ids: unique(ids) });
+      const byFirm = groupBy(rows, (r) => r.firmId as string);
+      return ids.map((id) => (byFirm.get(id) ?? []).map((r) => r.policyId as string));
+    }),
+  };
+}
+
+/** Loads entities by id, leaving out the ids no entity has, in the order given. */
+export async function loadEntities(loaders: Loaders, ids: readonly string[]): Promise<EntityRecord[]> {
+  // loadMany hands back a failed batch as Error values: rethrow rather than drop them.
+  const found = await loaders.entity.loadMany(unique(ids));
+  const failed = found.find((e): e is Error => e instanceof Error);
+  if (failed) throw failed;
+  return found.filter((e): e is EntityRecord => e !== null);
+}

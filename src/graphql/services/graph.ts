@@ -1,0 +1,168 @@
+/**
+ * Graphs for the visualisation client. `neighborhood` walks outward one level at a time —
+ * one relations batch and one entity batch per level, whatever the number of nodes — so that
+ * `asOf` can prune as it goes: a node that did not exist yet (or had ended) on that date is
+ * left out and not walked through, and so is a relationship that had not begun or had ended.
+ */
+import type { EntityLabel } from '../../model.js';
+import type { ApiContext } from '../context.js';
+import { loadEntities } from '../loaders.js';
+import { primaryDate, type EntityRecord, type RelationRecord } from '../records.js';
+import { begunBy, endedBy } from './dates.js';
+
+export interface GraphNodeRecord {
+  id: string;
+  type: string;
+  label: string;
+  date: string | null;
+  precision: string | null;
+  data: Record<string, unknown>;
+}
+
+export interface GraphEdgeRecord {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  data: Record<string, unknown>;
+}
+
+export interface GraphRecord {
+  nodes: GraphNodeRecord[];
+  edges: GraphEdgeRecord[];
+  truncated: boolean;
+}
+
+/** Most nodes one graph answer holds: a hub (a country, the whole industry) reaches far. */
+export const MAX_GRAPH_NODES = 500;
+
+/** True when the entity existed on `asOf`: begun (issued, established …) and not ended. */
+export function existedOn(e: EntityRecord, asOf: string): boolean {
+  const start = primaryDate(e)?.date ?? null;
+  return begunBy(start, asOf) && !endedBy(e.ended, asOf);
+}
+
+export function relationHeldOn(r: RelationRecord, asOf: string): boolean {
+  return begunBy(r.since, asOf) && !endedBy(r.until, asOf);
+}
+
+function compact(values: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null && v !== undefined));
+}
+
+export function graphNode(e: EntityRecord): GraphNodeRecord {
+  const main = primaryDate(e);
+  return {
+    id: e.id,
+    type: e.type,
+    label: e.name,
+    date: main?.date ?? null,
+    precision: main?.precision ?? null,
+    data: compact({
+      nameZh: e.nameZh, kind: e.kind, status: e.status, role: e.role,
+      issued: e.issued, issuedPrecision: e.issuedPrecision,
+      effective: e.effective, effectivePrecision: e.effectivePrecision,
+      ended: e.ended, endedPrecision: e.endedPrecision,
+      established: e.established, establishedPrecision: e.establishedPrecision,
+      founded: e.founded, foundedPrecision: e.foundedPrecision,
+      date: e.date, datePrecision: e.datePrecision,
+    }),
+  };
+}
+
+/** The relationship drawn from its start to its end, whichever end it was seen from. */
+export function graphEdge(r: RelationRecord): GraphEdgeRecord {
+  const [source, target] = r.direction === 'OUT' ? [r.anchorId, r.otherId] : [r.otherId, r.anchorId];
+  return {
+    id: `${source}|${r.type}|${target}`,
+    source,
+    target,
+    type: r.type,
+    data: compact({ start: r.since, startPrecision: r.sincePrecision, end: r.until, endPrecision: r.untilPrecision, role: r.role }),
+  };
+}
+
+/** Collects edges once each; two relationships of one type between one pair get distinct ids. */
+class EdgeSet {
+  private readonly byKey = new Map<string, GraphEdgeRecord>();
+  private readonly seen = new Set<string>();
+  add(r: RelationRecord): void {
+    const edge = graphEdge(r);
+    // The same relationship seen from both of its ends is one edge.
+    const identity = `${edge.id}|${JSON.stringify(edge.data)}`;
+    if (this.seen.has(identity)) return;
+    this.seen.add(identity);
+    let id = edge.id;
+    for (let n = 2; this.byKey.has(id); n++) id = `${edge.id}#${n}`;
+    this.byKey.set(id, { ...edge, id });
+  }
+  /** In id order (source|type|target), whatever order the engine gave the rows in. */
+  list(): GraphEdgeRecord[] {
+    return [...this.byKey.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+}
+
+export interface NeighborhoodArgs {
+  id: string;
+  depth: number;
+  asOf?: string | null;
+  labels: readonly EntityLabel[];
+}
+
+export async function neighborhood(ctx: ApiContext, args: NeighborhoodArgs): Promise<GraphRecord> {
+  const asOf = args.asOf ?? null;
+  const wanted = new Set<string>(args.labels);
+  const centre = await ctx.loaders.entity.load(args.id);
+  if (!centre || (asOf && !existedOn(centre, asOf))) return { nodes: [], edges: [], truncated: false };
+  const kept = new Map<string, EntityRecord>([[centre.id, centre]]);
+  const edges = new EdgeSet();
+  let frontier = [centre.id];
+  let truncated = false;
+  for (let level = 1; level <= args.depth && frontier.length && !truncated; level++) {
+    const relations = (await ctx.loaders.relations.loadMany(frontier)).flatMap((r) => {
+      if (r instanceof Error) throw r;
+      return asOf ? r.filter((x) => relationHeldOn(x, asOf)) : r;
+    });
+    const newIds = [...new Set(relations.map((r) => r.otherId).filter((id) => !kept.has(id)))];
+    const reached = (await loadEntities(ctx.loaders, newIds))
+      .filter((e) => wanted.has(e.label) && (!asOf || existedOn(e, asOf)))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const next: string[] = [];
+    for (const e of reached) {
+      if (kept.size >= MAX_GRAPH_NODES) {
+        truncated = true;
+        break;
+      }
+      kept.set(e.id, e);
+      next.push(e.id);
+    }
+    for (const r of relations) if (kept.has(r.otherId)) edges.add(r);
+    frontier = next;
+  }
+  return { nodes: [...kept.values()].map(graphNode), edges: edges.list(), truncated };
+}
+
+/** One shortest path between two entities, or null when none is at most `maxDepth` long. */
+export async function shortestPath(ctx: ApiContext, fromId: string, toId: string, maxDepth: number): Promise<GraphRecord | null> {
+  if (fromId === toId) {
+    const only = await ctx.loaders.entity.load(fromId);
+    return only ? { nodes: [graphNode(only)], edges: [], truncated: false } : null;
+  }
+  const [row] = await ctx.store.run('shortestPath', { fromId, toId, maxDepth });
+  if (!row) return null;
+  const ids = row.ids as string[];
+  const [entities, relations] = await Promise.all([
+    loadEntities(ctx.loaders, ids),
+    ctx.loaders.relations.loadMany(ids),
+  ]);
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  const edges = new EdgeSet();
+  for (let i = 0; i + 1 < ids.length; i++) {
+    const from = relations[i];
+    if (from instanceof Error) throw from;
+    // Any one relationship joining the two steps (the path query does not say which).
+    const step = (from ?? []).filter((r) => r.otherId === ids[i + 1]).sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0))[0];
+    if (step) edges.add(step);
+  }
+  return { nodes: ids.map((id) => byId.get(id)).filter((e): e is EntityRecord => !!e).map(graphNode), edges: edges.list(), truncated: false };
+}

@@ -1,0 +1,252 @@
+/** The result types of the root fields (see ../resolvers/). */
+import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
+import type { EntityRecord } from '../records.js';
+import { DateScalar, JSONScalar } from '../scalars.js';
+import { Citation } from './citation.js';
+import { Entity, Firm, Policy, Sector } from './entities.js';
+import { DatePrecision, EntityType, IndicatorKind } from './enums.js';
+
+@ObjectType({ description: 'One search result.' })
+export class SearchHit {
+  @Field(() => Float, { description: 'Full-text relevance (higher is better; 0 when only the exact match found it).' })
+  score!: number;
+
+  @Field(() => Boolean, { description: 'True when the text is the entity\'s id, name, Chinese name or one of its aliases: such hits come first.' })
+  exact!: boolean;
+
+  @Field(() => Entity)
+  entity!: EntityRecord;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field(() => Boolean)
+  hasNextPage!: boolean;
+
+  @Field(() => Boolean)
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the first edge.' })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Cursor of the last edge: pass it as `after` for the next page.' })
+  endCursor!: string | null;
+}
+
+@ObjectType()
+export class PolicyEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Policy)
+  node!: EntityRecord;
+}
+
+@ObjectType({ description: 'A page of policies in date order (issued, or effective when the issue date is unknown; undated last).' })
+export class PolicyConnection {
+  // The page size prices these lists (see the `policies` field), not the default list estimate.
+  @Field(() => [PolicyEdge], { complexity: ({ childComplexity }) => 1 + childComplexity })
+  edges!: PolicyEdge[];
+
+  @Field(() => [Policy], { description: 'The policies of the edges, for clients that need no cursors.', complexity: ({ childComplexity }) => 1 + childComplexity })
+  nodes!: EntityRecord[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+}
+
+@InputType({ description: 'Filters of `policies`; every one left out means "any".' })
+export class PolicyFilter {
+  @Field(() => [String], { nullable: true, description: 'Policy kinds, e.g. ["LAW", "REGULATION"].' })
+  kinds?: string[] | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Policies dated on or after this day (a month or year date counts when its period reaches it).' })
+  from?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Policies dated on or before this day.' })
+  to?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Issued by this agency.' })
+  issuerId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Applying to this region or a region within it.' })
+  jurisdictionId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Promoting or regulating this sector or one of its sub-sectors.' })
+  sectorId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Text within the name, Chinese name, aliases or description (any case).' })
+  text?: string | null;
+}
+
+@ObjectType({ description: 'One dated fact.' })
+export class TimelineEntry {
+  @Field(() => DateScalar, { description: 'The first day of the period the fact is dated to.' })
+  date!: string;
+
+  @Field(() => DatePrecision)
+  precision!: DatePrecision;
+
+  @Field(() => String, { description: 'The date as its precision writes it: "2017", "2017-06" or "2017-06-01".' })
+  dateLabel!: string;
+
+  @Field(() => String, {
+    description: 'ISSUED, DRAFT_PUBLISHED, EFFECTIVE, ENDED, ESTABLISHED, FOUNDED, EVENT, or a relationship type that began (ACQUIRED …) or ended (ACQUIRED_ENDED …).',
+  })
+  kind!: string;
+
+  @Field(() => String, { description: 'The fact in words, e.g. "Cybersecurity Law of the People\'s Republic of China takes effect".' })
+  label!: string;
+
+  @Field(() => Entity, { description: 'Whose fact it is (for a relationship: its start).' })
+  entity!: EntityRecord;
+
+  @Field(() => Entity, { nullable: true, description: 'For a relationship fact, the entity at its other end.' })
+  other!: EntityRecord | null;
+}
+
+@ObjectType({ description: 'A policy that drives firms of a sector, and how they are linked.' })
+export class PolicyDriver {
+  @Field(() => Policy)
+  policy!: EntityRecord;
+
+  @Field(() => [Firm], { description: 'The firms it reaches along `via` (empty when the graph records no firm there).' })
+  firms!: EntityRecord[];
+
+  @Field(() => [String], {
+    description: 'The relationships from the policy to the firms, e.g. ["PROMOTES", "SUBSECTOR_OF", "OPERATES_IN"]: the policy promotes a sector, the firms operate in a sub-sector of it.',
+  })
+  via!: string[];
+
+  @Field(() => [Sector], { description: 'The sectors the policy promotes or regulates on this path.' })
+  sectors!: EntityRecord[];
+}
+
+@ObjectType({ description: 'A node for a graph drawing.' })
+export class GraphNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => EntityType)
+  type!: EntityType;
+
+  @Field(() => String, { description: 'The name to draw.' })
+  label!: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'Issued, established, founded or happened (first day of its period).' })
+  date!: string | null;
+
+  @Field(() => DatePrecision, { nullable: true })
+  precision!: DatePrecision | null;
+
+  @Field(() => JSONScalar, { description: 'Other fields: nameZh, kind, status, role and every date with its precision.' })
+  data!: Record<string, unknown>;
+}
+
+@ObjectType({ description: 'A relationship for a graph drawing, from `source` to `target`.' })
+export class GraphEdge {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => ID)
+  source!: string;
+
+  @Field(() => ID)
+  target!: string;
+
+  @Field(() => String)
+  type!: string;
+
+  @Field(() => JSONScalar, { description: 'start, end (with precisions) and role, when known.' })
+  data!: Record<string, unknown>;
+}
+
+@ObjectType()
+export class Graph {
+  @Field(() => [GraphNode])
+  nodes!: GraphNode[];
+
+  @Field(() => [GraphEdge])
+  edges!: GraphEdge[];
+
+  @Field(() => Boolean, { description: 'True when the node cap was reached and more nodes were left out.' })
+  truncated!: boolean;
+}
+
+@ObjectType({ description: 'A market figure, forecast or target.' })
+export class Indicator {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { nullable: true })
+  name!: string | null;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field(() => String, { description: 'What is measured, e.g. "market size".' })
+  metric!: string;
+
+  @Field(() => Float)
+  value!: number;
+
+  @Field(() => String, { nullable: true, description: 'e.g. "CNY billion", "%".' })
+  unit!: string | null;
+
+  @Field(() => Int)
+  year!: number;
+
+  @Field(() => IndicatorKind)
+  kind!: IndicatorKind;
+
+  @Field(() => [Citation])
+  citations!: Citation[];
+}
+
+@ObjectType()
+export class LabelCount {
+  @Field(() => String)
+  label!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType()
+export class TypeCount {
+  @Field(() => String)
+  type!: string;
+
+  @Field(() => Int)
+  count!: number;
+}
+
+@ObjectType({ description: 'What the graph holds.' })
+export class Stats {
+  @Field(() => [LabelCount], { description: 'Nodes per label (entities, indicators and sources).' })
+  nodes!: LabelCount[];
+
+  @Field(() => [TypeCount], { description: 'Relationships per type.' })
+  relationships!: TypeCount[];
+
+  @Field(() => Int)
+  nodeCount!: number;
+
+  @Field(() => Int)
+  relationshipCount!: number;
+}
+
+@ObjectType({ description: 'The answer of an ad hoc read-only Cypher statement.' })
+export class CypherResult {
+  @Field(() => [String])
+  columns!: string[];
+
+  @Field(() => JSONScalar, { description: 'One object per row, keyed by column.' })
+  rows!: unknown[];
+
+  @Field(() => Int)
+  rowCount!: number;
+
+  @Field(() => Boolean, { description: 'True when the statement had more rows than the cap and the rest were cut.' })
+  truncated!: boolean;
+}

@@ -1,0 +1,277 @@
+#!/usr/bin/env node
+/**
+ * The composition root: config → store → schema → HTTP.
+ *
+ * - `POST /graphql` and `GET /graphql?query=…`: the API (Apollo Server through
+ *   executeHTTPGraphQLRequest; no web framework).
+ * - `GET /healthz`: 200 `{status, engine, ready, dataVersion}` once the store is open and
+ *   migrated and answers; 503 before that or when it stops answering.
+ * - everything else is offered to the pages and exports of src/web first; 404 when they
+ *   decline it.
+ *
+ * On the embedded engine an empty database is seeded from seeds/ at start, so a fresh clone
+ * answers real questions. Each request gets its own loaders and round-trip counter and logs one
+ * JSON line; nothing else is kept between requests, so replicas behind a balancer agree.
+ */
+import { createHash } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import { loadConfig, type Config } from './config.js';
+import { createApollo } from './graphql/apollo.js';
+import { createContext, type ApiContext } from './graphql/context.js';
+import { DEFAULT_LIMITS, type Limits } from './graphql/limits.js';
+import { buildSchema } from './graphql/schema.js';
+import { createLogger, logLevelFrom, type Logger, type LogLevel } from './logging.js';
+import { projectPath } from './paths.js';
+import { checkSeedFolder, formatProblem, loadGraph } from './seeds/index.js';
+import { openStore } from './store/index.js';
+import { CountingStore, type Store } from './store/port.js';
+import { handleWebRequest } from './web/routes.js';
+
+export interface ServerOptions {
+  /** Environment to read the config from (default process.env); ignored when `config` is given. */
+  env?: NodeJS.ProcessEnv;
+  config?: Config;
+  /** Port to listen on; 0 picks a free one. Default: the config's PORT. */
+  port?: number;
+  host?: string;
+  /** Seed folder loaded into an empty embedded database; false: never seed. Default seeds/. */
+  seedDir?: string | false;
+  limits?: Partial<Limits>;
+  logLevel?: LogLevel;
+  logger?: Logger;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  close(): Promise<void>;
+}
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+class HttpError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+function sendJson(req: IncomingMessage, res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    ...headers,
+  });
+  res.end(req.method === 'HEAD' ? undefined : text);
+}
+
+/** The request body, up to `limit` bytes; JSON bodies parsed (Apollo wants an object). */
+async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, `the request body is larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (!/\bjson\b/i.test(req.headers['content-type'] ?? '')) return text;
+  if (!text.trim()) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'the request body is not valid JSON');
+  }
+}
+
+/** A short fingerprint of what the graph holds, from its counts: equal graphs, equal versions. */
+async function dataVersion(store: Store): Promise<string> {
+  const [labels, types] = await Promise.all([store.run('countByLabel'), store.run('countByRelationshipType')]);
+  return createHash('sha256').update(JSON.stringify([labels, types])).digest('hex').slice(0, 12);
+}
+
+async function seedIfEmpty(store: Store, dir: string, logger: Logger): Promise<void> {
+  const counts = await store.run('countByLabel');
+  if (counts.some((r) => Number(r.count) > 0)) return;
+  const { problems, graph } = checkSeedFolder(dir);
+  if (problems.length) {
+    throw new Error(`the database is empty and ${dir} does not validate, so there is nothing to serve:\n${problems.map(formatProblem).join('\n')}`);
+  }
+  const started = Date.now();
+  const loaded = await loadGraph(store, graph);
+  logger.info('seeded the empty database', { dir, ...loaded, ms: Date.now() - started });
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const env = options.env ?? process.env;
+  const config = options.config ?? loadConfig(env);
+  const logger = options.logger ?? createLogger(options.logLevel ?? logLevelFrom(env.LOG_LEVEL));
+  const limits: Limits = {
+    ...DEFAULT_LIMITS,
+    // The ad hoc statement never outlives the configured statement time limit.
+    cypherTimeoutMs: Math.min(DEFAULT_LIMITS.cypherTimeoutMs, config.queryTimeoutMs),
+    ...options.limits,
+  };
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const engine = config.store.engine;
+
+  let store: Store | undefined;
+  let apollo: ApolloServer<ApiContext> | undefined;
+  let ready = false;
+
+  const health = async (req: IncomingMessage, res: ServerResponse) => {
+    if (!ready || !store) return sendJson(req, res, 503, { status: 'starting', engine, ready: false });
+    try {
+      await store.ping();
+      sendJson(req, res, 200, { status: 'ok', engine, ready: true, dataVersion: await dataVersion(store) });
+    } catch (error) {
+      logger.error('health check: the database does not answer', { error: (error as Error).message });
+      sendJson(req, res, 503, { status: 'unavailable', engine, ready: false, reason: 'the database does not answer' });
+    }
+  };
+
+  const graphql = async (req: IncomingMessage, res: ServerResponse, url: URL, ctx: ApiContext) => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const body = req.method === 'POST' ? await readBody(req, maxBodyBytes) : undefined;
+    const response = await apollo!.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method!.toUpperCase(), headers, search: url.search, body },
+      context: async () => ctx,
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now();
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      return sendJson(req, res, 400, { error: 'bad request address' });
+    }
+    if (url.pathname === '/healthz') {
+      await health(req, res);
+      logger.debug('request', { method: req.method, path: url.pathname, status: res.statusCode, ms: elapsed(started) });
+      return;
+    }
+    if (!ready || !store || !apollo) {
+      return sendJson(req, res, 503, { error: 'the server is starting; try again shortly' }, { 'retry-after': '2' });
+    }
+    const ctx = createContext(store, limits);
+    try {
+      if (await handleWebRequest(req, res, { store: ctx.store, production: config.production })) {
+        // served by src/web
+      } else if (url.pathname === '/graphql' && (req.method === 'GET' || req.method === 'POST')) {
+        await graphql(req, res, url, ctx);
+      } else if (url.pathname === '/graphql') {
+        sendJson(req, res, 405, { error: 'use POST /graphql, or GET /graphql?query=… for queries' }, { allow: 'GET, POST' });
+      } else {
+        sendJson(req, res, 404, { error: `nothing at ${url.pathname}: the API is at /graphql` });
+      }
+    } catch (error) {
+      if (error instanceof HttpError) {
+        sendJson(req, res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+      } else {
+        logger.error('request failed', { path: url.pathname, error: (error as Error).message, stack: (error as Error).stack });
+        if (!res.headersSent) sendJson(req, res, 500, { error: 'internal server error: the server log has the details' });
+        else res.end();
+      }
+    }
+    logger.info('request', {
+      method: req.method,
+      path: url.pathname,
+      status: res.statusCode,
+      ms: elapsed(started),
+      roundTrips: ctx.store.roundTrips,
+      ...(ctx.report.operationName !== undefined ? { operation: ctx.report.operationName } : {}),
+      ...(ctx.report.complexity !== undefined ? { complexity: ctx.report.complexity } : {}),
+      ...(ctx.report.errorCodes?.length ? { errors: ctx.report.errorCodes } : {}),
+    });
+  };
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: Error) => {
+      logger.error('request handler crashed', { error: error.message, stack: error.stack });
+      if (!res.headersSent) sendJson(req, res, 500, { error: 'internal server error' });
+    });
+  });
+  // Health checks get their 503 while the store opens and seeds.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? config.port, options.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  const close = async () => {
+    ready = false;
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+    await apollo?.stop();
+    await store?.close();
+  };
+
+  try {
+    store = await openStore(config);
+    await store.migrate();
+    const seedDir = options.seedDir ?? projectPath('seeds');
+    if (engine === 'kuzu' && seedDir !== false) await seedIfEmpty(store, seedDir, logger);
+    apollo = createApollo(await buildSchema(), { limits, production: config.production, logger });
+    await apollo.start();
+    ready = true;
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+  const url = `http://127.0.0.1:${port}`;
+  logger.info('listening', { url: `${url}/graphql`, engine, production: config.production });
+  return { url, port, store, close };
+}
+
+const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10;
+
+/** Run as a program (`node dist/src/server.js`): start, and stop cleanly on SIGTERM/SIGINT. */
+async function main() {
+  const logger = createLogger(logLevelFrom(process.env.LOG_LEVEL));
+  let running: RunningServer;
+  try {
+    running = await startServer({ logger });
+  } catch (error) {
+    logger.error('the server could not start', { error: (error as Error).message });
+    process.exit(1);
+  }
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('stopping', { signal });
+    running.close().then(() => process.exit(0), (error: Error) => {
+      logger.error('stopping failed', { error: error.message });
+      process.exit(1);
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -1,0 +1,81 @@
+/**
+ * The API under test: the real server (src/server.ts) on a free port, over HTTP, on an
+ * in-memory embedded database seeded from seeds/ (the curated dataset) unless told otherwise.
+ * Its log lines are collected rather than printed, so tests can read them.
+ */
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
+import type { Logger } from '../../src/logging.js';
+
+export interface LogEntry { level: string; msg: string; [field: string]: unknown }
+
+export interface GraphQLBody<T = Record<string, any>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions: { code: string; [k: string]: unknown } }[];
+}
+
+export interface Api {
+  url: string;
+  server: RunningServer;
+  logs: LogEntry[];
+  /** POSTs a GraphQL request; the HTTP status and the parsed body. */
+  gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>): Promise<{ status: number; body: GraphQLBody<T> }>;
+  /** The round trips the last logged GraphQL request made. */
+  lastRoundTrips(): number;
+  close(): Promise<void>;
+}
+
+function capturingLogger(logs: LogEntry[]): Logger {
+  const push = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => {
+    logs.push({ level, msg, ...fields });
+  };
+  return { level: 'debug', error: push('error'), warn: push('warn'), info: push('info'), debug: push('debug') };
+}
+
+export async function startApi(options: { production?: boolean } & Pick<ServerOptions, 'seedDir' | 'limits'> = {}): Promise<Api> {
+  const logs: LogEntry[] = [];
+  const server = await startServer({
+    env: {
+      ...process.env,
+      EMBEDDED_DB: ':memory:',
+      EMBEDDED_BUFFER_MB: '256',
+      NEO4J_URI: '',
+      NODE_ENV: options.production ? 'production' : 'test',
+      LOG_LEVEL: 'silent',
+    },
+    port: 0,
+    host: '127.0.0.1',
+    seedDir: options.seedDir,
+    limits: options.limits,
+    logger: capturingLogger(logs),
+  });
+  const url = server.url;
+  return {
+    url,
+    server,
+    logs,
+    async gql(query, variables = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, body: (await response.json()) as GraphQLBody<any> };
+    },
+    lastRoundTrips() {
+      const entry = logs.filter((l) => l.msg === 'request' && l.path === '/graphql').at(-1);
+      if (!entry) throw new Error('no request was logged');
+      return entry.roundTrips as number;
+    },
+    close: () => server.close(),
+  };
+}
+
+/** The data of a response that must have succeeded. */
+export function dataOf<T = Record<string, any>>(response: { status: number; body: GraphQLBody<T> }): T {
+  if (response.body.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(response.body.errors)}`);
+  if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+  return response.body.data as T;
+}
+
+/** The codes of a response's errors. */
+export const codesOf = (response: { body: GraphQLBody }) => (response.body.errors ?? []).map((e) => e.extensions.code);
