@@ -1,3 +1,5 @@
+import { LOG_LEVELS, type LogLevel } from './logging.js';
+
 /**
  * Configuration from the environment, validated in one place. Startup fails fast with a
  * readable message rather than half-working with a bad value.
@@ -15,8 +17,7 @@ export interface Config {
   logLevel: LogLevel;
 }
 
-export const LOG_LEVELS = ['silent', 'error', 'info', 'debug'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+
 
 export class ConfigError extends Error {
   constructor(message: string) {
@@ -42,7 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = integer(env, 'PORT', 4000, 0, 65_535);
   const production = env.NODE_ENV === 'production';
   const playground = flag(env, 'PLAYGROUND', !production);
-  const logLevel = (env.LOG_LEVEL?.trim() || 'info') as LogLevel;
+  const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${env.LOG_LEVEL}"`);
   const common = { queryTimeoutMs, port, production, playground, logLevel };
   const uri = env.NEO4J_URI?.trim();

@@ -18,7 +18,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { loadConfig, type Config } from './config.js';
+import { ConfigError, loadConfig, type Config } from './config.js';
 import { createApollo } from './graphql/apollo.js';
 import { createContext, type ApiContext } from './graphql/context.js';
 import { DEFAULT_LIMITS, type Limits } from './graphql/limits.js';
@@ -44,6 +44,8 @@ export interface ServerOptions {
   logger?: Logger;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** How long a stop waits for requests in flight before cutting them off. */
+  drainMs?: number;
 }
 
 export interface RunningServer {
@@ -54,6 +56,25 @@ export interface RunningServer {
 }
 
 const DEFAULT_MAX_BODY = 1024 * 1024;
+/** Under Docker Compose's default 30 s between SIGTERM and SIGKILL (see docker-compose.yml). */
+const DEFAULT_DRAIN_MS = 20_000;
+/** A health check answers within this, whatever the database does. */
+const PING_TIMEOUT_MS = 2_000;
+const RETRY_MAX_MS = 10_000;
+
+class NotReady extends Error {}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new NotReady(message)), ms);
+    }),
+  ]);
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());
 
 class HttpError extends Error {
   constructor(readonly status: number, message: string) {
@@ -125,15 +146,27 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let store: Store | undefined;
   let apollo: ApolloServer<ApiContext> | undefined;
   let ready = false;
+  let stopping = false;
+  /** Why the server is not ready, for /healthz and for the one log line per change. */
+  let notReadyReason = 'starting';
+
+  const setReason = (reason: string) => {
+    if (reason !== notReadyReason) logger.error('not ready', { engine, reason });
+    notReadyReason = reason;
+  };
 
   const health = async (req: IncomingMessage, res: ServerResponse) => {
-    if (!ready || !store) return sendJson(req, res, 503, { status: 'starting', engine, ready: false });
+    if (stopping) return sendJson(req, res, 503, { status: 'draining', engine, ready: false });
+    if (!ready || !store) return sendJson(req, res, 503, { status: 'unavailable', engine, ready: false, reason: notReadyReason });
     try {
-      await store.ping();
-      sendJson(req, res, 200, { status: 'ok', engine, ready: true, dataVersion: await dataVersion(store) });
+      await withTimeout(store.ping(), PING_TIMEOUT_MS, `the database did not answer within ${PING_TIMEOUT_MS} ms`);
+      const version = await withTimeout(dataVersion(store), PING_TIMEOUT_MS, 'the database did not answer in time');
+      if (notReadyReason !== '') logger.info('the database answers', { engine });
+      notReadyReason = '';
+      sendJson(req, res, 200, { status: 'ok', engine, ready: true, dataVersion: version });
     } catch (error) {
-      logger.error('health check: the database does not answer', { error: (error as Error).message });
-      sendJson(req, res, 503, { status: 'unavailable', engine, ready: false, reason: 'the database does not answer' });
+      setReason(`the database does not answer: ${firstLine(error)}`);
+      sendJson(req, res, 503, { status: 'unavailable', engine, ready: false, reason: notReadyReason });
     }
   };
 
@@ -171,7 +204,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       return;
     }
     if (!ready || !store || !apollo) {
-      return sendJson(req, res, 503, { error: 'the server is starting; try again shortly' }, { 'retry-after': '2' });
+      return sendJson(req, res, 503, { error: `not ready: ${notReadyReason}`, reason: notReadyReason }, { 'retry-after': '2' });
     }
     const ctx = createContext(store, limits);
     try {
@@ -221,31 +254,77 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const port = (server.address() as AddressInfo).port;
 
+  /** Stops accepting, lets requests in flight finish (bounded), then closes the store. */
   const close = async () => {
+    if (stopping) return;
+    stopping = true;
     ready = false;
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeIdleConnections();
-    });
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    const deadline = sleep(options.drainMs ?? DEFAULT_DRAIN_MS).then(() => 'timeout' as const);
+    if ((await Promise.race([drained, deadline])) === 'timeout') {
+      logger.error('requests still running at the end of the drain; cutting them off');
+      server.closeAllConnections();
+      await drained;
+    }
     await apollo?.stop();
     await store?.close();
   };
 
-  try {
-    store = await openStore(config);
-    await store.migrate();
-    const seedDir = options.seedDir ?? projectPath('seeds');
-    if (engine === 'kuzu' && seedDir !== false) await seedIfEmpty(store, seedDir, logger);
-    apollo = createApollo(await buildSchema(), { limits, production: config.production, logger });
-    await apollo.start();
+  /**
+   * Opens the store and gets it ready to serve. The embedded engine is migrated (and seeded
+   * when empty) here, and any failure is final. Neo4j is migrated by `graph migrate` before
+   * the API starts (the compose file's graph-init); until it answers and has its schema the
+   * server keeps trying, answers 503 saying why, and serves as soon as it can, no restart.
+   */
+  const prepare = async (): Promise<void> => {
+    store ??= await openStore(config);
+    await withTimeout(store.ping(), 5_000, 'the database did not answer within 5 s');
+    if (engine === 'kuzu') {
+      await store.migrate();
+      const seedDir = options.seedDir ?? projectPath('seeds');
+      if (seedDir !== false) await seedIfEmpty(store, seedDir, logger);
+    } else {
+      const pending = await store.pendingMigrations();
+      if (pending.length) throw new NotReady(`the schema is missing ${pending.join(', ')}: run npm run graph -- migrate`);
+    }
+    if (!apollo) {
+      const created = createApollo(await buildSchema(), { limits, production: config.production, logger });
+      await created.start();
+      apollo = created;
+    }
     ready = true;
+    notReadyReason = '';
+    logger.info('ready', { engine });
+  };
+
+  const retry = async (attempt: number): Promise<void> => {
+    while (!stopping && !ready) {
+      await sleep(Math.min(RETRY_MAX_MS, 500 * 2 ** attempt++));
+      if (stopping) return;
+      await prepare().catch((error: unknown) => setReason(firstLine(error)));
+    }
+  };
+
+  try {
+    await prepare();
   } catch (error) {
-    await close().catch(() => undefined);
-    throw error;
+    if (engine === 'kuzu' || error instanceof ConfigError) {
+      await close().catch(() => undefined);
+      throw error;
+    }
+    setReason(firstLine(error));
+    void retry(1);
   }
   const url = `http://127.0.0.1:${port}`;
-  logger.info('listening', { url: `${url}/graphql`, engine, production: config.production });
-  return { url, port, store, close };
+  logger.info('listening', { url: `${url}/graphql`, engine, production: config.production, ready });
+  return { url, port, store: store!, close };
+}
+
+function firstLine(error: unknown): string {
+  const e = error as { code?: unknown; message?: unknown };
+  const message = String(e?.message ?? error).split('\n')[0]!;
+  return typeof e?.code === 'string' && !message.includes(e.code) ? `${e.code}: ${message}` : message;
 }
 
 const elapsed = (started: number) => Math.round((performance.now() - started) * 10) / 10;

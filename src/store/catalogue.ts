@@ -229,3 +229,15 @@ export function schemaStatements(engine: Engine, root = cypherDir()): string[] {
     .map((s) => s.split('\n').filter((l) => !l.trim().startsWith('//')).join('\n').trim())
     .filter(Boolean);
 }
+
+/** The name each schema statement creates (table, constraint or index), in file order. */
+export function schemaObjectNames(engine: Engine, root = cypherDir()): string[] {
+  return schemaStatements(engine, root).map((statement) => {
+    const name =
+      /CREATE (?:NODE |REL )?TABLE IF NOT EXISTS (\w+)/.exec(statement)?.[1] ??
+      /CREATE (?:CONSTRAINT|(?:FULLTEXT |RANGE |TEXT )?INDEX) (\w+) IF NOT EXISTS/.exec(statement)?.[1] ??
+      /CREATE_FTS_INDEX\('\w+', '(\w+)'/.exec(statement)?.[1];
+    if (!name) throw new Error(`cypher/schema/${engine}.cypher: cannot tell what this creates: ${statement.slice(0, 80)}`);
+    return name;
+  });
+}

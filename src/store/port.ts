@@ -40,6 +40,8 @@ export interface Store extends Transaction {
   readOnlyCypher(text: string, params: Params, options: AdHocOptions): Promise<AdHocResult>;
   /** Creates tables/constraints/indexes that do not exist yet; safe to run repeatedly. */
   migrate(): Promise<void>;
+  /** Names of the tables, constraints and indexes the schema files declare but the database lacks. */
+  pendingMigrations(): Promise<string[]>;
   /** Resolves when the database answers; rejects with the engine's reason otherwise. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -72,6 +74,7 @@ export class CountingStore implements Store {
     return this.inner.readOnlyCypher(text, params, options);
   }
   migrate() { return this.inner.migrate(); }
+  pendingMigrations() { return this.inner.pendingMigrations(); }
   ping() { return this.inner.ping(); }
   close() { return this.inner.close(); }
 }

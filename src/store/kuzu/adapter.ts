@@ -13,7 +13,7 @@ import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import kuzu from 'kuzu';
 import { assertReadOnlyCypher } from '../adhoc.js';
-import { getQuery, schemaStatements } from '../catalogue.js';
+import { getQuery, schemaObjectNames, schemaStatements } from '../catalogue.js';
 import { checkAdHocParams, checkDeclaredParams } from '../params.js';
 import { StoreInputError, type AdHocOptions, type AdHocResult, type Params, type Row, type Store, type Transaction } from '../port.js';
 
@@ -248,6 +248,15 @@ export class KuzuStore implements Store {
     } finally {
       unlock();
     }
+  }
+
+  async pendingMigrations(): Promise<string[]> {
+    return this.withConnection(async (c) => {
+      const tables = (await this.exec(c, 'CALL SHOW_TABLES() RETURN name', {})).rows.map((r) => String(r.name));
+      const indexes = (await this.exec(c, 'CALL SHOW_INDEXES() RETURN index_name', {})).rows.map((r) => String(r.index_name));
+      const present = new Set([...tables, ...indexes]);
+      return schemaObjectNames('kuzu').filter((name) => !present.has(name));
+    });
   }
 
   async ping(): Promise<void> {

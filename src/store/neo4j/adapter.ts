@@ -5,7 +5,7 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import { assertReadOnlyCypher } from '../adhoc.js';
-import { getQuery, schemaStatements, type CatalogueQuery } from '../catalogue.js';
+import { getQuery, schemaObjectNames, schemaStatements, type CatalogueQuery } from '../catalogue.js';
 import { checkAdHocParams, checkDeclaredParams, type ParamType } from '../params.js';
 import { StoreInputError, type AdHocOptions, type AdHocResult, type Params, type Row, type Store, type Transaction } from '../port.js';
 
@@ -109,6 +109,17 @@ export class Neo4jStore implements Store {
     try {
       // Schema statements cannot share a transaction with each other in Neo4j: one each.
       for (const statement of schemaStatements('neo4j')) await session.run(statement);
+    } finally {
+      await session.close();
+    }
+  }
+
+  async pendingMigrations(): Promise<string[]> {
+    const session = this.session('READ');
+    try {
+      const names = async (statement: string) => (await session.run(statement)).records.map((r) => String(r.get('name')));
+      const present = new Set([...(await names('SHOW CONSTRAINTS YIELD name')), ...(await names('SHOW INDEXES YIELD name'))]);
+      return schemaObjectNames('neo4j').filter((name) => !present.has(name));
     } finally {
       await session.close();
     }
