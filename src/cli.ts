@@ -10,6 +10,7 @@ import { kuzuDdl } from './store/kuzu/ddl.js';
 import { projectPath } from './paths.js';
 import { formatTable } from './table.js';
 import { generateGraph } from './generate.js';
+import { exportCommand, ExportUsageError } from './web/export/cli.js';
 
 const USAGE = `usage: npm run graph -- <command>
 
@@ -20,6 +21,8 @@ const USAGE = `usage: npm run graph -- <command>
   query "<cypher>" [--json] [--param name=value …]
                               read-only ad hoc Cypher; prints a table (or JSON)
   stats                       counts per label and relationship type
+  export <format> <file>      the whole graph with citations: graphml, gexf (Gephi, dynamic),
+                              json (Cytoscape), nodes-csv, edges-csv; "all <folder>" for all five
   migrate                     create missing tables, constraints and indexes
   schema kuzu                 print Kùzu's DDL as generated from src/model.ts
 
@@ -144,6 +147,11 @@ async function main(argv: string[]): Promise<void> {
       console.log(formatTable(['type', 'count'], types));
       return;
     }
+    case 'export': {
+      const written = await withStore((store) => exportCommand(store, rest[0], rest[1]));
+      if (written) console.log(written);
+      return;
+    }
     case 'migrate':
       await withStore(async () => undefined);
       console.log('schema is up to date');
@@ -162,7 +170,7 @@ async function main(argv: string[]): Promise<void> {
 const UNREACHABLE = /ServiceUnavailable|SessionExpired|ECONNREFUSED|ETIMEDOUT/;
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof CliError || error instanceof ConfigError || error instanceof StoreInputError) {
+  if (error instanceof CliError || error instanceof ConfigError || error instanceof StoreInputError || error instanceof ExportUsageError) {
     console.error(`graph: ${error.message}`);
     process.exitCode = 1;
     return;

@@ -3,7 +3,7 @@
  * on-disk embedded database, with no server running. Runs the compiled CLI (npm test builds).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -68,6 +68,18 @@ describe('graph CLI', () => {
     const r = graph('validate', '--dir', FIXTURE_DIR);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/valid \(26 nodes, 46 relationships\)/);
+  });
+
+  it('exports the graph for Cytoscape and spreadsheets', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'export-'));
+    const r = graph('export', 'all', dir);
+    expect(r.code, r.err).toBe(0);
+    const elements = JSON.parse(readFileSync(join(dir, 'graph.json'), 'utf8')) as { elements: { nodes: { data: { id: string } }[]; edges: unknown[] } };
+    expect(elements.elements.nodes.map((n) => n.data.id)).toContain('cybersecurity-law');
+    expect(elements.elements.nodes).toHaveLength(26);
+    expect(elements.elements.edges).toHaveLength(46);
+    expect(readFileSync(join(dir, 'nodes.csv'), 'utf8').split('\n')[0]).toMatch(/^id,/);
+    expect(graph('export', 'pdf', join(dir, 'x.pdf')).err).toMatch(/unknown export format "pdf"/);
   });
 
   it('says how to use it', () => {

@@ -1,5 +1,5 @@
 /**
- * docs/DEPLOY.md ("Deploy with Docker", "Scale out"): every shell command in it is read as a
+ * The README's "Deploy with Docker" and "Scale out" sections: every shell command in it is read as a
  * shell would split it and checked against Docker Compose v2's and Docker's command lines, the
  * services of docker-compose.yml, the Dockerfile's build arguments, the CLI's commands, the npm
  * scripts and .env.example.
@@ -12,7 +12,12 @@ import { interpolate, parsePort, readCompose } from './compose.js';
 import { parseDockerfile, pairs } from './dockerfile.js';
 import { readEnvExample } from './files.js';
 
-const markdown = readFileSync(projectPath('docs/DEPLOY.md'), 'utf8');
+/** The README's "Deploy with Docker" and "Scale out" sections, up to the heading after them. */
+const readme = readFileSync(projectPath('README.md'), 'utf8');
+const deployStart = readme.indexOf('## Deploy with Docker');
+const scaleStart = readme.indexOf('## Scale out');
+const afterScale = readme.slice(scaleStart + 1).search(/^## /m);
+const markdown = readme.slice(deployStart, afterScale < 0 ? undefined : scaleStart + 1 + afterScale);
 const compose = readCompose(projectPath('docker-compose.yml'));
 const env = readEnvExample();
 const pkg = JSON.parse(readFileSync(projectPath('package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -230,7 +235,7 @@ function checkInContainer(words: string[], line: string) {
   if (!['graph', 'graph-init', 'sh', 'node'].includes(program!)) throw new Error(`${line}: ${program} is not in the image`);
 }
 
-describe('docs/DEPLOY.md', () => {
+describe('README: Deploy with Docker, Scale out', () => {
   it('has the two sections for the README', () => {
     const headings = [...markdown.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     expect(headings).toEqual(['Deploy with Docker', 'Scale out']);
