@@ -118,15 +118,26 @@ export class KuzuStore implements Store {
     }
   }
 
-  /** Runs one statement with already-checked parameters and returns plain rows. */
-  private async exec(c: Pooled, text: string, params: Params, maxRows = Infinity): Promise<{ rows: Row[]; columns: string[]; truncated: boolean }> {
-    let prepared = c.prepared.get(text);
+  /**
+   * Runs one statement with already-checked parameters and returns plain rows. Catalogue
+   * statements are prepared once per connection; ad hoc ones (many, each run once) are not
+   * cached, and their engine errors are the user's to read.
+   */
+  private async exec(
+    c: Pooled, text: string, params: Params, { maxRows = Infinity, adHoc = false } = {},
+  ): Promise<{ rows: Row[]; columns: string[]; truncated: boolean }> {
+    let prepared = adHoc ? undefined : c.prepared.get(text);
     if (!prepared) {
       prepared = await c.conn.prepare(text);
       if (!prepared.isSuccess()) throw new StoreInputError(prepared.getErrorMessage(), 'CYPHER_ERROR');
-      c.prepared.set(text, prepared);
+      if (!adHoc) c.prepared.set(text, prepared);
     }
-    const result = (await c.conn.execute(prepared, params as Record<string, never>)) as QueryResult;
+    const running = c.conn.execute(prepared, params as Record<string, never>) as Promise<QueryResult>;
+    const result = adHoc
+      ? await running.catch((e: Error) => {
+          throw new StoreInputError(e.message, /interrupt|timeout/i.test(e.message) ? 'QUERY_TIMEOUT' : 'CYPHER_ERROR');
+        })
+      : await running;
     try {
       const columns = await result.getColumnNames();
       const rows: Row[] = [];
@@ -202,27 +213,7 @@ export class KuzuStore implements Store {
       c.conn.setQueryTimeout(options.timeoutMs);
       await this.statement(c, 'BEGIN TRANSACTION READ ONLY');
       try {
-        // Not cached: ad hoc texts are many and each is run once.
-        const prepared = await c.conn.prepare(text);
-        if (!prepared.isSuccess()) throw new StoreInputError(prepared.getErrorMessage(), 'CYPHER_ERROR');
-        const result = (await c.conn.execute(prepared, checked as Record<string, never>).catch((e: Error) => {
-          throw new StoreInputError(e.message, /interrupt|timeout/i.test(e.message) ? 'QUERY_TIMEOUT' : 'CYPHER_ERROR');
-        })) as QueryResult;
-        try {
-          const columns = await result.getColumnNames();
-          const rows: Row[] = [];
-          let truncated = false;
-          while (result.hasNext()) {
-            if (rows.length >= options.maxRows) {
-              truncated = true;
-              break;
-            }
-            rows.push(toPlain(await result.getNext()) as Row);
-          }
-          return { columns, rows, truncated };
-        } finally {
-          result.close();
-        }
+        return await this.exec(c, text, checked, { maxRows: options.maxRows, adHoc: true });
       } finally {
         await this.statement(c, 'ROLLBACK').catch(() => undefined);
         c.conn.setQueryTimeout(this.timeoutMs);
