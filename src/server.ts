@@ -208,7 +208,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
     const ctx = createContext(store, limits);
     try {
-      if (await handleWebRequest(req, res, { store: ctx.store, production: config.production })) {
+      if (await handleWebRequest(req, res, { store: ctx.store, production: config.production, playground: config.playground })) {
         // served by src/web
       } else if (url.pathname === '/graphql' && (req.method === 'GET' || req.method === 'POST')) {
         await graphql(req, res, url, ctx);

@@ -1,0 +1,42 @@
+/**
+ * Every GraphQL document the explorer and the timeline send, in one place, so that a test can
+ * run each against the real schema (tests/web/client-queries.test.ts).
+ */
+
+export const GRAPH_FIELDS = 'nodes { id type label date precision data } edges { id source target type data } truncated';
+
+export const SEARCH = `query ExploreSearch($text: String!) {
+  search(text: $text, first: 12) { score entity { id type name nameZh } }
+}`;
+
+export const PATH = `query ExplorePath($from: ID!, $to: ID!) {
+  path(fromId: $from, toId: $to, maxDepth: 6) { ${GRAPH_FIELDS} }
+}`;
+
+export const CITATION_FIELDS = 'sourceId sourceTitle locator note';
+export const ENTITY = `query ExploreEntity($id: ID!) {
+  entity(id: $id) {
+    id type name nameZh aliases description
+    citations { ${CITATION_FIELDS} }
+    relations(first: 100) { type direction role startLabel endLabel node { id type name } citations { ${CITATION_FIELDS} } }
+    ... on Policy { kind status issuedLabel effectiveLabel endedLabel }
+    ... on Agency { kind establishedLabel endedLabel }
+    ... on Firm { kind foundedLabel }
+    ... on Region { kind }
+    ... on Event { kind dateLabel endedLabel }
+    ... on Person { role }
+  }
+}`;
+
+/** One request for every expanded node: aliases n0, n1 … */
+export function neighbourhoodsQuery(count: number): string {
+  const fields = Array.from({ length: count }, (_, i) => `n${i}: neighborhood(id: $id${i}, depth: 1, asOf: $asOf) { ${GRAPH_FIELDS} }`);
+  const vars = Array.from({ length: count }, (_, i) => `$id${i}: ID!`);
+  return `query ExploreNeighbourhoods(${[...vars, '$asOf: Date'].join(', ')}) {\n  ${fields.join('\n  ')}\n}`;
+}
+
+export const TIMELINE = `query TimelinePage($from: Date, $to: Date, $types: [EntityType!], $regionId: ID, $sectorId: ID, $agencyId: ID, $first: Int) {
+  timeline(from: $from, to: $to, types: $types, regionId: $regionId, sectorId: $sectorId, agencyId: $agencyId, first: $first) {
+    date dateLabel precision kind label entity { id type name } other { id type name }
+  }
+}`;

@@ -1,0 +1,172 @@
+/**
+ * The timeline in Chromium, offline, on the seed data: dated facts in order, the year, type,
+ * region, sector and agency filters (kept in the URL), and each entry's link into the
+ * explorer. Also the home page, and the exports parsed by the browser's own strict XML parser.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { RunningServer } from '../../src/server.js';
+import { startApp } from './app.js';
+import { launchBrowser, openWatched, type Watched } from './browser.js';
+
+let app: RunningServer;
+let browser: Browser;
+let w: Watched | undefined;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterEach(async () => {
+  await w?.context.close();
+  w = undefined;
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.close();
+});
+
+interface Shown { date: string; type: string; entity: string; text: string }
+
+/** The entries as the page lists them. */
+const entries = (page: Page): Promise<Shown[]> =>
+  page.locator('ol.entries li').evaluateAll((lis) =>
+    lis.map((li) => ({
+      date: li.querySelector('time')!.textContent!,
+      type: (li as HTMLElement).dataset.type!,
+      entity: (li as HTMLElement).dataset.entity!,
+      text: li.textContent!,
+    })),
+  );
+
+/** Waits for the list to be redrawn after a filter change. */
+async function settled(page: Page) {
+  await page.locator('#summary[data-kind="info"]').waitFor();
+}
+
+describe('timeline', () => {
+  it('lists dated facts in order and filters them by years, type, region, sector and agency', async () => {
+    w = await openWatched(browser, app.url);
+    const { page } = w;
+    await page.goto(`${app.url}/timeline`);
+    await settled(page);
+    const all = await entries(page);
+    expect(all.length).toBeGreaterThan(20);
+    const firstDays = all.map((e) => e.date.padEnd(10, '-'));
+    expect(firstDays).toEqual([...firstDays].sort());
+    expect(await page.locator('#summary').textContent()).toMatch(/^\d+ dated facts\.$/);
+
+    // 2014–2017.
+    await page.locator('#from').fill('2014');
+    await page.locator('#to').fill('2017');
+    await page.locator('#to').press('Enter');
+    await page.locator('#summary', { hasText: '2014–2017' }).waitFor();
+    const years = await entries(page);
+    expect(years.length).toBeGreaterThan(3);
+    expect(years.every((e) => e.date >= '2014' && e.date < '2018')).toBe(true);
+    expect(years.some((e) => e.entity === 'cybersecurity-law' && e.date === '2016-11-07')).toBe(true);
+    expect(await page.locator('h2.year').allTextContents()).toEqual(expect.arrayContaining(['2014', '2016', '2017']));
+    await w.screenshot('timeline-1-2014-2017');
+
+    // Policies only.
+    for (const t of ['AGENCY', 'FIRM', 'REGION', 'SECTOR', 'EVENT', 'PERSON']) await page.locator(`#types input[value="${t}"]`).uncheck();
+    await page.locator('#summary', { hasText: 'Policy' }).waitFor();
+    const policies = await entries(page);
+    expect(policies.length).toBeGreaterThan(0);
+    expect(policies.every((e) => e.type === 'POLICY')).toBe(true);
+    expect(new URL(page.url()).searchParams.get('types')).toBe('POLICY');
+
+    // Issued by the NPC Standing Committee.
+    await page.locator('#agency').selectOption('npc-standing-committee');
+    await page.locator('#summary', { hasText: 'agency Standing Committee' }).waitFor();
+    const npc = await entries(page);
+    expect(npc.map((e) => e.entity)).toContain('cybersecurity-law');
+    expect(npc.every((e) => e.type === 'POLICY' && e.date >= '2014' && e.date < '2018')).toBe(true);
+    await w.screenshot('timeline-2-npc-policies');
+
+    // The filters survive a reload (they live in the URL).
+    await page.reload();
+    await settled(page);
+    expect(await page.locator('#agency').inputValue()).toBe('npc-standing-committee');
+    expect(await page.locator('#from').inputValue()).toBe('2014');
+    expect((await entries(page)).map((e) => e.entity)).toEqual(npc.map((e) => e.entity));
+
+    // Region and sector filters narrow the whole timeline.
+    await page.locator('#reset').click();
+    await page.locator('#summary', { hasText: /^\d+ dated facts\.$/ }).waitFor();
+    expect(await entries(page)).toHaveLength(all.length);
+    await page.locator('#region').selectOption('shanghai');
+    await page.locator('#summary', { hasText: 'in Shanghai' }).waitFor();
+    const shanghai = await entries(page);
+    expect(shanghai.length).toBeGreaterThan(0);
+    expect(shanghai.length).toBeLessThan(all.length);
+    await page.locator('#region').selectOption('');
+    await page.locator('#sector').selectOption('industrial-internet-security');
+    await page.locator('#summary', { hasText: 'sector Industrial Internet security' }).waitFor();
+    const sector = await entries(page);
+    expect(sector.length).toBeGreaterThan(0);
+    expect(sector.length).toBeLessThan(all.length);
+    w.assertClean();
+  });
+
+  it('links each entry to its entity in the explorer', async () => {
+    w = await openWatched(browser, app.url);
+    const { page } = w;
+    await page.goto(`${app.url}/timeline?from=2016&to=2016&types=POLICY`);
+    await settled(page);
+    const link = page.locator('ol.entries li[data-entity="cybersecurity-law"] .what a').first();
+    expect(await link.getAttribute('href')).toBe('/explore?id=cybersecurity-law');
+    await link.click();
+    await page.waitForURL(/\/explore\?id=cybersecurity-law/);
+    await page.locator('#details h2', { hasText: "Cybersecurity Law of the People's Republic of China" }).waitFor();
+    w.assertClean();
+  });
+
+  it('says when the years are the wrong way round, and when nothing matches', async () => {
+    w = await openWatched(browser, app.url);
+    const { page } = w;
+    await page.goto(`${app.url}/timeline`);
+    await settled(page);
+    await page.locator('#from').fill('2020');
+    await page.locator('#to').fill('2010');
+    await page.locator('#to').press('Enter');
+    await page.locator('#summary', { hasText: 'The first year comes after the last one.' }).waitFor();
+    // It stays, even though "from 2020" alone was asked for on the way (leaving the first field).
+    await page.waitForTimeout(1000);
+    expect(await page.locator('#summary').textContent()).toBe('The first year comes after the last one.');
+    expect(await page.locator('ol.entries li').count()).toBe(0);
+    await page.goto(`${app.url}/timeline?from=1900&to=1901`);
+    await page.locator('#summary', { hasText: 'No dated fact matches (1900–1901).' }).waitFor();
+    w.assertClean();
+  });
+});
+
+describe('home page and exports in the browser', () => {
+  it('links every page and download; the XML exports pass the browser’s strict XML parser', async () => {
+    w = await openWatched(browser, app.url);
+    const { page } = w;
+    await page.goto(`${app.url}/`);
+    const hrefs = await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(expect.arrayContaining(['/explore', '/timeline', '/playground', '/export/graph.graphml', '/export/graph.gexf', '/export/graph.json', '/export/nodes.csv', '/export/edges.csv']));
+    const parsed = await page.evaluate(async () => {
+      const out: Record<string, unknown> = {};
+      for (const [file, root] of [['graph.graphml', 'graphml'], ['graph.gexf', 'gexf']]) {
+        const text = await (await fetch(`/export/${file}`)).text();
+        const doc = new DOMParser().parseFromString(text, 'application/xml');
+        const error = doc.getElementsByTagName('parsererror')[0];
+        out[file] = { root: doc.documentElement.localName, ns: doc.documentElement.namespaceURI, error: error?.textContent ?? null, nodes: doc.getElementsByTagName('node').length };
+        if (root !== doc.documentElement.localName) out[file] = { ...(out[file] as object), wrongRoot: true };
+      }
+      const json = await (await fetch('/export/graph.json')).json();
+      out.json = { nodes: json.elements.nodes.length, edges: json.elements.edges.length };
+      return out;
+    });
+    expect(parsed['graph.graphml']).toMatchObject({ root: 'graphml', ns: 'http://graphml.graphdrawing.org/xmlns', error: null });
+    expect(parsed['graph.gexf']).toMatchObject({ root: 'gexf', ns: 'http://gexf.net/1.3', error: null });
+    const graphmlNodes = (parsed['graph.graphml'] as { nodes: number }).nodes;
+    expect(graphmlNodes).toBeGreaterThan(100);
+    expect((parsed['graph.gexf'] as { nodes: number }).nodes).toBe(graphmlNodes);
+    expect((parsed.json as { nodes: number }).nodes).toBe(graphmlNodes);
+    w.assertClean();
+  });
+});
