@@ -46,7 +46,7 @@ export function createLoaders(store: Store): Loaders {
       const asked = unique(ids);
       // The same lists twice: see the header of cypher/queries/relationsOf.cypher.
       const rows = await store.run('relationsOf', {
-        outIds: asked, inIds: [...asked], outTypes: [...ENTITY_RELATIONSHIP_TYPES], inTypes: [...ENTITY_RELATIONSHIP_TYPES],
+        outIds: asked, inIds: [...asked],
       });
       const byAnchor = groupBy(rows.map(relationFromRow), (r) => r.anchorId);
       return ids.map((id) => byAnchor.get(id) ?? []);

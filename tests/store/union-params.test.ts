@@ -32,11 +32,14 @@ describe('catalogue rules', () => {
     expect(listParamsInSeveralBranches(text.replace('b.id IN $ids', "b.id = 'x'"), ['ids'])).toEqual([]);
   });
 
-  it('shortestPath follows exactly the relationships between entities, on both engines', () => {
-    const q = loadCatalogue().get('shortestPath')!;
-    for (const text of [q.text.kuzu, q.text.neo4j]) {
-      const types = /\[:([A-Z_|]+)\*/.exec(text)?.[1]?.split('|') ?? [];
-      expect([...types].sort()).toEqual([...ENTITY_RELATIONSHIP_TYPES].sort());
+  it('shortestPath and relationsOf follow exactly the relationships between entities, on both engines', () => {
+    for (const name of ['shortestPath', 'relationsOf']) {
+      const q = loadCatalogue().get(name)!;
+      for (const text of [q.text.kuzu, q.text.neo4j]) {
+        const lists = [...text.matchAll(/\[\w*:([A-Z_|]+)[*\]]/g)].map((m) => m[1]!.split('|').sort());
+        expect(lists.length, name).toBeGreaterThan(0);
+        for (const types of lists) expect(types, name).toEqual([...ENTITY_RELATIONSHIP_TYPES].sort());
+      }
     }
   });
 });
