@@ -1,23 +1,38 @@
-// Which policies drive firms of a sector: policies that promote or regulate the sector (or,
-// with $includeSubsectors, one of its sub-sectors: policySectorId), each with the firms operating
-// in the sector the policy acts on or a sub-sector of it (firmSectorId, `hops` SUBSECTOR_OF steps
-// below). A policy whose sector has no firm comes with null firm fields.
+// Which policies drive firms of a sector, first step: the policies that promote or regulate the
+// sector (or, with $includeSubsectors, one of its sub-sectors), at most $limit of them, oldest
+// first (issued, else effective; undated last: sortDate 9999-12-31), then by id; one row per
+// policy, relationship type and sector it acts on (policySectorId). The firms come from
+// sectorFirms, once per sector rather than once per policy: a sector with many policies and
+// many firms would otherwise give policies × firms rows (6.6 million, 170 s, for a sector with
+// 83 sub-sectors at 100k nodes / 1M relationships; 114 rows in 40 ms this way).
 // @param sectorId STRING
 // @param includeSubsectors BOOL
+// @param limit INT64
+// @engine kuzu
 MATCH (s:Sector {id: $sectorId})
 MATCH (s1:Sector)-[:SUBSECTOR_OF*0..8]->(s)
 WHERE $includeSubsectors OR s1.id = s.id
-MATCH (p:Policy)-[:PROMOTES]->(s1)
-OPTIONAL MATCH link = (f:Firm)-[:OPERATES_IN]->(s2:Sector)-[:SUBSECTOR_OF*0..8]->(s1)
-WHERE $includeSubsectors OR s2.id = s1.id
-RETURN p.id AS policyId, 'PROMOTES' AS type, s1.id AS policySectorId, f.id AS firmId, s2.id AS firmSectorId,
-  length(link) - 1 AS hops
-UNION ALL
+WITH DISTINCT s1
+MATCH (p:Policy)-[:PROMOTES|REGULATES]->(s1)
+WITH DISTINCT p
+WITH p, coalesce(p.issued, p.effective, date('9999-12-31')) AS sortDate
+ORDER BY sortDate, p.id
+LIMIT $limit
+MATCH (p)-[r:PROMOTES|REGULATES]->(s1:Sector)-[:SUBSECTOR_OF*0..8]->(s:Sector {id: $sectorId})
+WHERE $includeSubsectors OR s1.id = s.id
+RETURN DISTINCT p.id AS policyId, label(r) AS type, s1.id AS policySectorId, sortDate
+ORDER BY sortDate, policyId, type, policySectorId
+// @engine neo4j
 MATCH (s:Sector {id: $sectorId})
 MATCH (s1:Sector)-[:SUBSECTOR_OF*0..8]->(s)
 WHERE $includeSubsectors OR s1.id = s.id
-MATCH (p:Policy)-[:REGULATES]->(s1)
-OPTIONAL MATCH link = (f:Firm)-[:OPERATES_IN]->(s2:Sector)-[:SUBSECTOR_OF*0..8]->(s1)
-WHERE $includeSubsectors OR s2.id = s1.id
-RETURN p.id AS policyId, 'REGULATES' AS type, s1.id AS policySectorId, f.id AS firmId, s2.id AS firmSectorId,
-  length(link) - 1 AS hops
+WITH DISTINCT s1
+MATCH (p:Policy)-[:PROMOTES|REGULATES]->(s1)
+WITH DISTINCT p
+WITH p, coalesce(p.issued, p.effective, date('9999-12-31')) AS sortDate
+ORDER BY sortDate, p.id
+LIMIT $limit
+MATCH (p)-[r:PROMOTES|REGULATES]->(s1:Sector)-[:SUBSECTOR_OF*0..8]->(s:Sector {id: $sectorId})
+WHERE $includeSubsectors OR s1.id = s.id
+RETURN DISTINCT p.id AS policyId, type(r) AS type, s1.id AS policySectorId, sortDate
+ORDER BY sortDate, policyId, type, policySectorId

@@ -35,10 +35,28 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
+/** From this many ids on, entitiesByManyIds (a join) beats entitiesByIds (IN) on Kùzu. */
+export const MANY_IDS = 50;
+
+/**
+ * The named query for a batch of distinct entity ids, by its size: one id is a primary-key
+ * lookup (entityById), a few an IN test (entitiesByIds), many a join (entitiesByManyIds).
+ * See the headers of those queries for the measurements.
+ */
+export function entityQuery(ids: readonly string[]): { name: string; params: { id: string } | { ids: string[] } } {
+  if (ids.length === 1) return { name: 'entityById', params: { id: ids[0]! } };
+  return { name: ids.length >= MANY_IDS ? 'entitiesByManyIds' : 'entitiesByIds', params: { ids: [...ids] } };
+}
+
+export function runEntityQuery(store: Store, ids: readonly string[]) {
+  const { name, params } = entityQuery(ids);
+  return store.run(name, params);
+}
+
 export function createLoaders(store: Store): Loaders {
   return {
     entity: new DataLoader(async (ids) => {
-      const rows = await store.run('entitiesByIds', { ids: unique(ids) });
+      const rows = await runEntityQuery(store, unique(ids));
       const byId = new Map(rows.map((r) => [r.id as string, entityFromRow(r)]));
       return ids.map((id) => byId.get(id) ?? null);
     }),

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkSeedFolder } from '../../src/seeds/index.js';
 import { projectPath } from '../../src/paths.js';
-import { startApi, dataOf, type Api } from './helpers.js';
+import { startApi, codesOf, dataOf, type Api } from './helpers.js';
 
 let api: Api;
 beforeAll(async () => {
@@ -245,6 +245,18 @@ describe('policyDrivers', () => {
       expect(d.via).not.toContain('SUBSECTOR_OF');
       expect(d.sectors).toEqual([{ id: 'industrial-internet-security' }]);
     }
+  });
+
+  it('keeps to `first` drivers, oldest first, and `firstFirms` firms each', async () => {
+    const query = 'query($first: Int, $firstFirms: Int) { policyDrivers(sectorId: "cybersecurity-industry", first: $first, firstFirms: $firstFirms) { policy { id issued effective } firms { id } } }';
+    const all = dataOf(await api.gql(query, {})).policyDrivers;
+    expect(all.length).toBeGreaterThan(2);
+    expect(all.some((d: { firms: unknown[] }) => d.firms.length > 1)).toBe(true);
+    const cut = dataOf(await api.gql(query, { first: 2, firstFirms: 1 })).policyDrivers;
+    expect(cut.map((d: { policy: { id: string } }) => d.policy.id)).toEqual(all.slice(0, 2).map((d: { policy: { id: string } }) => d.policy.id));
+    for (const d of cut) expect(d.firms.length).toBeLessThanOrEqual(1);
+    const r = await api.gql('{ policyDrivers(sectorId: "cybersecurity-industry", firstFirms: 0) { via } }');
+    expect(codesOf(r)).toEqual(['BAD_USER_INPUT']);
   });
 
   it('is empty for an unknown sector', async () => {

@@ -29,7 +29,7 @@ describe('schema.graphql', () => {
     expect(String(query.timeline!.type)).toBe('[TimelineEntry!]!');
     expect(args('timeline')).toEqual({ from: 'Date', to: 'Date', types: '[EntityType!]', regionId: 'ID', sectorId: 'ID', agencyId: 'ID', first: 'Int' });
     expect(String(query.policyDrivers!.type)).toBe('[PolicyDriver!]!');
-    expect(args('policyDrivers')).toEqual({ sectorId: 'ID!', includeSubsectors: 'Boolean' });
+    expect(args('policyDrivers')).toEqual({ sectorId: 'ID!', includeSubsectors: 'Boolean', first: 'Int', firstFirms: 'Int' });
     expect(String(query.neighborhood!.type)).toBe('Graph!');
     expect(args('neighborhood')).toEqual({ id: 'ID!', depth: 'Int', asOf: 'Date', types: '[EntityType!]' });
     expect(String(query.path!.type)).toBe('Graph');

@@ -92,14 +92,20 @@ export class TimelineResolver {
 @Resolver()
 export class PolicyDriversResolver {
   @Query(() => [PolicyDriver], {
-    description: 'Which policies drive firms of this sector: policies promoting or regulating it (or a sub-sector), each with the firms operating in the sector it acts on (or a sub-sector of that) and the relationship path between them.',
+    description: 'Which policies drive firms of this sector: policies promoting or regulating it (or a sub-sector), each with the firms operating in the sector it acts on (or a sub-sector of that) and the relationship path between them. Oldest policies first (ties at the cut by id), at most `first` drivers with at most `firstFirms` firms each.',
   })
   policyDrivers(
     @Ctx() ctx: ApiContext,
     @Arg('sectorId', () => ID) sectorId: string,
     @Arg('includeSubsectors', () => Boolean, { nullable: true, defaultValue: true }) includeSubsectors: boolean | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'At most this many drivers (1 to 100).' }) first: number | null,
+    @Arg('firstFirms', () => Int, { nullable: true, defaultValue: 100, description: 'At most this many firms per driver (1 to 100): the first by id, listed by name.' }) firstFirms: number | null,
   ): Promise<DriverRecord[]> {
-    return policyDrivers(ctx, sectorId, includeSubsectors ?? true);
+    return policyDrivers(ctx, sectorId, {
+      includeSubsectors: includeSubsectors ?? true,
+      first: pageSize(first, 100, ctx.limits),
+      firstFirms: pageSize(firstFirms, 100, ctx.limits, 'firstFirms'),
+    });
   }
 }
 

@@ -1,7 +1,11 @@
 /**
- * "Which policies drive firms of this sector": one named query gives every (policy, sector
- * it acts on, firm, firm's sector, SUBSECTOR_OF steps between) link; here they are grouped
- * into one driver per policy and path shape, and all policies and firms are loaded in one batch.
+ * "Which policies drive firms of this sector", in two named queries: the first `first` policies
+ * acting on the sector or a sub-sector (policyDrivers: one row per policy, type and sector
+ * acted on), then the firms under each of those sectors by SUBSECTOR_OF steps (sectorFirms:
+ * once per sector, at most `firstFirms` per sector and step count). They are grouped here into
+ * one driver per policy and path shape, and all policies, firms and sectors are loaded in one
+ * batch. Asking for firms per policy in the database instead gives policies × firms rows,
+ * which a large graph cannot answer (see policyDrivers.cypher).
  */
 import type { ApiContext } from '../context.js';
 import { loadEntities } from '../loaders.js';
@@ -24,22 +28,55 @@ export function viaPath(type: string, hops: number | null): string[] {
 
 const byName = (a: EntityRecord, b: EntityRecord) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-export async function policyDrivers(ctx: ApiContext, sectorId: string, includeSubsectors: boolean): Promise<DriverRecord[]> {
-  const rows = await ctx.store.run('policyDrivers', { sectorId, includeSubsectors });
+export interface DriverOptions {
+  includeSubsectors: boolean;
+  /** At most this many drivers (the oldest policies' first). */
+  first: number;
+  /** At most this many firms per driver (the first by id), listed by name. */
+  firstFirms: number;
+}
+
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export async function policyDrivers(ctx: ApiContext, sectorId: string, options: DriverOptions): Promise<DriverRecord[]> {
+  const { includeSubsectors, first, firstFirms } = options;
+  // Every policy gives at least one driver, so `first` policies are enough for `first` drivers.
+  const links = await ctx.store.run('policyDrivers', { sectorId, includeSubsectors, limit: first });
+  if (!links.length) return [];
+  const sectorIds = [...new Set(links.map((r) => r.policySectorId as string))];
+  const firmRows = await ctx.store.run('sectorFirms', { sectorIds, includeSubsectors, perGroup: firstFirms });
+  const firmsBySector = new Map<string, { hops: number; firmIds: string[] }[]>();
+  for (const row of firmRows) {
+    const list = firmsBySector.get(row.sectorId as string) ?? [];
+    list.push({ hops: Number(row.hops), firmIds: row.firmIds as string[] });
+    firmsBySector.set(row.sectorId as string, list);
+  }
   const groups = new Map<string, Group>();
-  for (const row of rows) {
-    const firmId = (row.firmId as string | null) ?? null;
-    const via = viaPath(row.type as string, firmId === null ? null : Number(row.hops));
-    const key = `${row.policyId}|${via.join('>')}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { policyId: row.policyId as string, via, firmIds: new Set(), sectorIds: new Set() }));
-    if (firmId) group.firmIds.add(firmId);
-    group.sectorIds.add(row.policySectorId as string);
+  const group = (policyId: string, via: string[]) => {
+    const key = `${policyId}|${via.join('>')}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { policyId, via, firmIds: new Set(), sectorIds: new Set() }));
+    return g;
+  };
+  for (const link of links) {
+    const policyId = link.policyId as string;
+    const type = link.type as string;
+    const sector = link.policySectorId as string;
+    const reached = firmsBySector.get(sector) ?? [];
+    // A sector without firms under it: the policy acts on it, and reaches no firm that way.
+    if (!reached.length) group(policyId, viaPath(type, null)).sectorIds.add(sector);
+    for (const { hops, firmIds } of reached) {
+      const g = group(policyId, viaPath(type, hops));
+      for (const id of firmIds) g.firmIds.add(id);
+      g.sectorIds.add(sector);
+    }
   }
   // A policy linked to firms along some path needs no separate firm-less entry for the same
   // relationship type: that entry only says "it acts on a sector", which the path says too.
   const linked = new Set([...groups.values()].filter((g) => g.firmIds.size).map((g) => `${g.policyId}|${g.via[0]}`));
   const kept = [...groups.values()].filter((g) => g.firmIds.size || !linked.has(`${g.policyId}|${g.via[0]}`));
+  // Several sectors on one path can each bring `firstFirms` firms: keep the first by id overall.
+  for (const g of kept) if (g.firmIds.size > firstFirms) g.firmIds = new Set([...g.firmIds].sort(byId).slice(0, firstFirms));
   const ids = kept.flatMap((g) => [g.policyId, ...g.firmIds, ...g.sectorIds]);
   const entities = new Map((await loadEntities(ctx.loaders, ids)).map((e) => [e.id, e]));
   const pick = (set: Iterable<string>) => [...set].map((id) => entities.get(id)).filter((e): e is EntityRecord => !!e).sort(byName);
@@ -49,5 +86,6 @@ export async function policyDrivers(ctx: ApiContext, sectorId: string, includeSu
   // Oldest policy first (undated last), then by name; within a policy the shortest path first.
   const dateOf = (e: EntityRecord) => primaryDate(e)?.date ?? '9999-12-31';
   return drivers.sort((a, b) =>
-    dateOf(a.policy).localeCompare(dateOf(b.policy)) || byName(a.policy, b.policy) || a.via.length - b.via.length || a.via.join().localeCompare(b.via.join()));
+    dateOf(a.policy).localeCompare(dateOf(b.policy)) || byName(a.policy, b.policy) || a.via.length - b.via.length || a.via.join().localeCompare(b.via.join()))
+    .slice(0, first);
 }

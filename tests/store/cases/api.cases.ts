@@ -39,6 +39,38 @@ export const cases: CatalogueCase[] = [
     },
   },
   {
+    query: 'entityById',
+    title: 'one entity of any label, every field as entitiesByIds gives it',
+    params: { id: 'cyberspace-affairs-office' },
+    check: (rows) => {
+      expect(rows).toHaveLength(1);
+      expect(rows[0]).toMatchObject({
+        id: 'cyberspace-affairs-office', label: 'Agency', established: '2014-02-01', establishedPrecision: 'MONTH',
+        issued: null, founded: null, date: null,
+      });
+    },
+  },
+  {
+    query: 'entityById',
+    title: 'a firm, and no row for a source or an unknown id',
+    params: { id: 'venustech' },
+    check: (rows) => {
+      expect(rows.map((r) => `${r.id} ${r.label} ${r.nameZh}`)).toEqual(['venustech Firm 启明星辰']);
+    },
+  },
+  {
+    query: 'entitiesByManyIds',
+    title: 'a batch joined rather than tested with IN: the same rows as entitiesByIds',
+    params: { ids: ['cybersecurity-law', 'venustech', 'cyberspace-affairs-office', 'src-000', 'no-such-id'] },
+    check: (rows) => {
+      expect(rows.map((r) => r.id).sort()).toEqual(['cybersecurity-law', 'cyberspace-affairs-office', 'venustech']);
+      expect(rows.find((r) => r.id === 'cybersecurity-law')).toMatchObject({
+        label: 'Policy', kind: 'LAW', effective: '2017-01-01', effectivePrecision: 'YEAR', citeSources: ['src-000'],
+      });
+      expect(rows.find((r) => r.id === 'venustech')).toMatchObject({ label: 'Firm', citeSources: ['src-000', 'src-003'] });
+    },
+  },
+  {
     query: 'relationsOf',
     title: 'both directions, with dates and citations; derived types (CITED_IN …) left out',
     params: { outIds: ['industrial-internet-security'], inIds: ['industrial-internet-security'] },
@@ -234,36 +266,60 @@ export const cases: CatalogueCase[] = [
   },
   {
     query: 'policyDrivers',
-    title: 'policies promoting a sector, with the firms of its sub-sectors and the steps between',
-    params: { sectorId: 'industrial-internet-security', includeSubsectors: true },
+    title: 'policies promoting a sector or a sub-sector, oldest first, with the sector each acts on',
+    params: { sectorId: 'industrial-internet-security', includeSubsectors: true, limit: 100 },
     check: (rows) => {
-      expect(rows.map((r) => `${r.policyId} ${r.type} ${r.policySectorId} ${r.firmId} ${r.firmSectorId} ${r.hops}`).sort()).toEqual([
-        'data-security-law PROMOTES industrial-internet-security venustech industrial-control-system-security 1',
-        'made-in-china-2025 PROMOTES industrial-internet-security venustech industrial-control-system-security 1',
+      expect(rows.map((r) => `${r.policyId} ${r.type} ${r.policySectorId} ${r.sortDate}`)).toEqual([
+        'made-in-china-2025 PROMOTES industrial-internet-security 2015-01-01',
+        'data-security-law PROMOTES industrial-internet-security 2021-01-01',
       ]);
     },
   },
   {
     query: 'policyDrivers',
-    title: 'the sector alone: policies without firms come with null firm fields',
-    params: { sectorId: 'industrial-internet-security', includeSubsectors: false },
+    title: 'REGULATES counts too, from the top of the tree; $limit keeps the oldest policies',
+    params: { sectorId: 'cybersecurity-industry', includeSubsectors: true, limit: 2 },
     check: (rows) => {
-      expect(rows.map((r) => `${r.policyId} ${r.firmId} ${r.hops}`).sort()).toEqual([
-        'data-security-law null null',
-        'made-in-china-2025 null null',
+      expect(rows.map((r) => `${r.policyId} ${r.type} ${r.policySectorId}`)).toEqual([
+        'made-in-china-2025 PROMOTES industrial-internet-security',
+        'cybersecurity-law REGULATES cybersecurity-industry',
       ]);
     },
   },
   {
     query: 'policyDrivers',
-    title: 'REGULATES counts too, from the top of the tree',
-    params: { sectorId: 'cybersecurity-industry', includeSubsectors: true },
+    title: 'the sector alone: policies acting on a sub-sector left out',
+    params: { sectorId: 'cybersecurity-industry', includeSubsectors: false, limit: 100 },
     check: (rows) => {
-      const links = new Set(rows.map((r) => `${r.policyId} ${r.type} ${r.firmId}`));
-      expect(links).toEqual(new Set([
-        'cybersecurity-law REGULATES venustech', 'cybersecurity-law REGULATES nsfocus',
-        'data-security-law PROMOTES venustech', 'made-in-china-2025 PROMOTES venustech',
-      ]));
+      expect(rows.map((r) => `${r.policyId} ${r.type}`)).toEqual(['cybersecurity-law REGULATES']);
+    },
+  },
+  {
+    query: 'sectorFirms',
+    title: 'firms under each sector by SUBSECTOR_OF steps, counted, the first by id',
+    params: { sectorIds: ['cybersecurity-industry', 'industrial-internet-security'], includeSubsectors: true, perGroup: 100 },
+    check: (rows) => {
+      expect(rows).toEqual([
+        { sectorId: 'cybersecurity-industry', hops: 1, firmCount: 1, firmIds: ['nsfocus'] },
+        { sectorId: 'cybersecurity-industry', hops: 2, firmCount: 1, firmIds: ['venustech'] },
+        { sectorId: 'industrial-internet-security', hops: 1, firmCount: 1, firmIds: ['venustech'] },
+      ]);
+    },
+  },
+  {
+    query: 'sectorFirms',
+    title: 'the sector alone: no firm operates in industrial-Internet security itself',
+    params: { sectorIds: ['industrial-internet-security'], includeSubsectors: false, perGroup: 100 },
+    check: (rows) => {
+      expect(rows).toEqual([]);
+    },
+  },
+  {
+    query: 'sectorFirms',
+    title: 'perGroup caps the ids, not the count',
+    params: { sectorIds: ['cybersecurity-industry'], includeSubsectors: true, perGroup: 1 },
+    check: (rows) => {
+      expect(rows.every((r) => (r.firmIds as string[]).length === 1)).toBe(true);
     },
   },
   {

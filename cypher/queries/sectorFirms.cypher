@@ -1,0 +1,25 @@
+// The firms operating in each of these sectors or (with $includeSubsectors) a sub-sector of it,
+// grouped by the number of SUBSECTOR_OF steps between (`hops`, 0: the sector itself): per
+// sector and hops, how many firms (firmCount) and the first $perGroup of them by id (firmIds).
+// The second step of policyDrivers: the firms a policy reaches through the sector it acts on.
+// @param sectorIds STRING[]
+// @param includeSubsectors BOOL
+// @param perGroup INT64
+// @engine kuzu
+UNWIND $sectorIds AS sid
+MATCH (s1:Sector {id: sid})
+MATCH link = (f:Firm)-[:OPERATES_IN]->(s2:Sector)-[:SUBSECTOR_OF*0..8]->(s1)
+WHERE $includeSubsectors OR s2.id = s1.id
+WITH s1.id AS sectorId, length(link) - 1 AS hops, list_sort(collect(DISTINCT f.id)) AS firms
+RETURN sectorId, hops, size(firms) AS firmCount, list_slice(firms, 1, $perGroup) AS firmIds
+ORDER BY sectorId, hops
+// @engine neo4j
+UNWIND $sectorIds AS sid
+MATCH (s1:Sector {id: sid})
+MATCH link = (f:Firm)-[:OPERATES_IN]->(s2:Sector)-[:SUBSECTOR_OF*0..8]->(s1)
+WHERE $includeSubsectors OR s2.id = s1.id
+WITH DISTINCT s1.id AS sectorId, length(link) - 1 AS hops, f.id AS firmId
+ORDER BY sectorId, hops, firmId
+WITH sectorId, hops, collect(firmId) AS firms
+RETURN sectorId, hops, size(firms) AS firmCount, firms[0..$perGroup] AS firmIds
+ORDER BY sectorId, hops
