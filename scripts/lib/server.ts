@@ -1,0 +1,161 @@
+/**
+ * Starting the API for measurements: as a separate process (`node dist/src/server.js`, what
+ * production runs: start-to-healthy, load generators, fuzzing, crash detection) or inside the
+ * measuring process (startServer, to compare GraphQL with the engine on one store).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { projectPath } from '../../src/paths.js';
+import { startServer, type RunningServer } from '../../src/server.js';
+import type { Logger } from '../../src/logging.js';
+import { sleep } from './stats.js';
+
+/** A free loopback port (bound and released; the spawned server binds it right after). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** Resident set size of a process, in bytes (Linux /proc), or NaN when it is gone. */
+export function rssOf(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
+    return kb ? Number(kb) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+export interface SpawnedServer {
+  child: ChildProcess;
+  pid: number;
+  url: string;
+  port: number;
+  /** Milliseconds from spawn to the first 200 from /healthz. */
+  startToHealthyMs: number;
+  /** Lines the server wrote to stderr (errors), kept for the report. */
+  stderr: string[];
+  /** Set when the process ended: its exit code or signal. */
+  exit: { code: number | null; signal: NodeJS.Signals | null } | null;
+  rss(): number;
+  /** SIGTERM, then waits for the exit (SIGKILL after `graceMs`). */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export interface SpawnOptions {
+  /** Kùzu database path, or ':memory:' (seeded from seeds/ at start). */
+  db: string;
+  env?: Record<string, string>;
+  /** Give up waiting for /healthz after this long. */
+  timeoutMs?: number;
+  /** Where the server's stdout goes: 'ignore' (default) drops the request log. */
+  stdout?: 'ignore' | 'inherit';
+}
+
+export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [projectPath('dist/src/server.js')], {
+    env: {
+      ...process.env,
+      NEO4J_URI: '',
+      EMBEDDED_DB: options.db,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'info',
+      ...options.env,
+    },
+    stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'],
+  });
+  const stderr: string[] = [];
+  child.stderr!.setEncoding('utf8');
+  child.stderr!.on('data', (chunk: string) => {
+    for (const line of chunk.split('\n')) if (line.trim()) stderr.push(line);
+    if (stderr.length > 2000) stderr.splice(0, stderr.length - 2000);
+  });
+  const server: SpawnedServer = {
+    child,
+    pid: child.pid!,
+    url: `http://127.0.0.1:${port}`,
+    port,
+    startToHealthyMs: NaN,
+    stderr,
+    exit: null,
+    rss: () => rssOf(child.pid!),
+    stop: async (graceMs = 30_000) => {
+      if (server.exit) return;
+      const exited = new Promise<void>((r) => child.once('exit', () => r()));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+  child.once('exit', (code, signal) => {
+    server.exit = { code, signal };
+  });
+  const deadline = started + (options.timeoutMs ?? 120_000);
+  while (performance.now() < deadline) {
+    if (server.exit) {
+      throw new Error(`the server exited (${server.exit.code ?? server.exit.signal}) before it was healthy:\n${stderr.slice(-20).join('\n')}`);
+    }
+    const ok = await fetch(`${server.url}/healthz`).then((r) => r.status === 200, () => false);
+    if (ok) {
+      server.startToHealthyMs = performance.now() - started;
+      return server;
+    }
+    await sleep(10);
+  }
+  await server.stop(2_000);
+  throw new Error(`the server was not healthy within ${options.timeoutMs ?? 120_000} ms:\n${stderr.slice(-20).join('\n')}`);
+}
+
+export interface InProcessServer {
+  running: RunningServer;
+  url: string;
+  /** Round trips of the last /graphql request, from its log line. */
+  lastRoundTrips(): number;
+  /** Error log lines the server wrote. */
+  errors: Record<string, unknown>[];
+  close(): Promise<void>;
+}
+
+/** The API in this process on an existing database (never seeds it). */
+export async function startInProcess(db: string, env: Record<string, string> = {}): Promise<InProcessServer> {
+  let lastTrips = NaN;
+  const errors: Record<string, unknown>[] = [];
+  const logger: Logger = {
+    level: 'info',
+    error: (msg, fields = {}) => {
+      errors.push({ msg, ...fields });
+    },
+    warn: () => undefined,
+    debug: () => undefined,
+    info: (msg, fields) => {
+      // The one structured line per request (src/server.ts) carries its round trips.
+      if (msg === 'request' && fields?.path === '/graphql') lastTrips = Number(fields.roundTrips);
+    },
+  };
+  const running = await startServer({
+    env: { ...process.env, NEO4J_URI: '', EMBEDDED_DB: db, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
+    port: 0,
+    host: '127.0.0.1',
+    seedDir: false,
+    logger,
+  });
+  return {
+    running,
+    url: running.url,
+    lastRoundTrips: () => lastTrips,
+    errors,
+    close: () => running.close(),
+  };
+}
