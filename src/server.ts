@@ -93,6 +93,14 @@ function sendJson(req: IncomingMessage, res: ServerResponse, status: number, bod
   res.end(req.method === 'HEAD' ? undefined : text);
 }
 
+/**
+ * A refusal outside GraphQL execution (wrong method, unknown path, not ready, our own failure),
+ * in the shape GraphQL clients read: `errors[].extensions.code`.
+ */
+function sendError(req: IncomingMessage, res: ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) {
+  sendJson(req, res, status, { errors: [{ message, extensions: { code, ...extra } }] }, headers);
+}
+
 /** The request body, up to `limit` bytes; JSON bodies parsed (Apollo wants an object). */
 async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -196,7 +204,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
     } catch {
-      return sendJson(req, res, 400, { error: 'bad request address' });
+      return sendError(req, res, 400, 'BAD_REQUEST', 'bad request address');
     }
     if (url.pathname === '/healthz') {
       await health(req, res);
@@ -204,7 +212,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       return;
     }
     if (!ready || !store || !apollo) {
-      return sendJson(req, res, 503, { error: `not ready: ${notReadyReason}`, reason: notReadyReason }, { 'retry-after': '2' });
+      return sendError(req, res, 503, 'SERVICE_UNAVAILABLE', `not ready: ${notReadyReason}`, { reason: notReadyReason }, { 'retry-after': '2' });
     }
     const ctx = createContext(store, limits);
     try {
@@ -213,16 +221,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       } else if (url.pathname === '/graphql' && (req.method === 'GET' || req.method === 'POST')) {
         await graphql(req, res, url, ctx);
       } else if (url.pathname === '/graphql') {
-        sendJson(req, res, 405, { error: 'use POST /graphql, or GET /graphql?query=… for queries' }, { allow: 'GET, POST' });
+        sendError(req, res, 405, 'METHOD_NOT_ALLOWED', 'use POST /graphql, or GET /graphql?query=… for queries', {}, { allow: 'GET, POST' });
       } else {
-        sendJson(req, res, 404, { error: `nothing at ${url.pathname}: the API is at /graphql` });
+        sendError(req, res, 404, 'NOT_FOUND', `nothing at ${url.pathname}: the API is at /graphql`);
       }
     } catch (error) {
       if (error instanceof HttpError) {
-        sendJson(req, res, error.status, { errors: [{ message: error.message, extensions: { code: 'BAD_REQUEST' } }] });
+        sendError(req, res, error.status, 'BAD_REQUEST', error.message);
       } else {
         logger.error('request failed', { path: url.pathname, error: (error as Error).message, stack: (error as Error).stack });
-        if (!res.headersSent) sendJson(req, res, 500, { error: 'internal server error: the server log has the details' });
+        if (!res.headersSent) sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'internal server error: the server log has the details');
         else res.end();
       }
     }
@@ -241,7 +249,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((error: Error) => {
       logger.error('request handler crashed', { error: error.message, stack: error.stack });
-      if (!res.headersSent) sendJson(req, res, 500, { error: 'internal server error' });
+      if (!res.headersSent) sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'internal server error');
     });
   });
   // Health checks get their 503 while the store opens and seeds.

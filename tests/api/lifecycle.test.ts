@@ -92,7 +92,9 @@ describe('server lifecycle', () => {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ stats { labels { label count } } }' }),
     }), 5_000, 'a query');
     expect(query.status).toBe(503);
-    expect(((await query.json()) as { error: string }).error).toMatch(/^not ready: /);
+    const refused = (await query.json()) as { errors: { message: string; extensions: { code: string; reason: string } }[] };
+    expect(refused.errors[0]!.message).toMatch(/^not ready: /);
+    expect(refused.errors[0]!.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: body.reason });
     expect(server.output()).toMatch(/"level":"error","msg":"not ready","engine":"neo4j","reason":/);
     server.child.kill('SIGTERM');
     expect(await within(server.exited, 10_000, 'exit')).toBe(0);

@@ -62,6 +62,7 @@ describe('/graphql over HTTP', () => {
     const put = await fetch(`${api.url}/graphql`, { method: 'PUT' });
     expect(put.status).toBe(405);
     expect(put.headers.get('allow')).toBe('GET, POST');
+    expect(((await put.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('METHOD_NOT_ALLOWED');
   });
 
   it('serves no landing page from a CDN', async () => {
@@ -77,7 +78,7 @@ describe('other paths', () => {
     expect(home.headers.get('content-type')).toMatch(/text\/html/);
     const missing = await fetch(`${api.url}/no/such/page`);
     expect(missing.status).toBe(404);
-    expect(await missing.json()).toEqual({ error: 'nothing at /no/such/page: the API is at /graphql' });
+    expect(await missing.json()).toEqual({ errors: [{ message: 'nothing at /no/such/page: the API is at /graphql', extensions: { code: 'NOT_FOUND' } }] });
   });
 });
 
