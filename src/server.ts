@@ -101,17 +101,45 @@ function sendError(req: IncomingMessage, res: ServerResponse, status: number, co
   sendJson(req, res, status, { errors: [{ message, extensions: { code, ...extra } }] }, headers);
 }
 
-/** The request body, up to `limit` bytes; JSON bodies parsed (Apollo wants an object). */
-async function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, `the request body is larger than ${limit} bytes`);
-    chunks.push(chunk as Buffer);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (!/\bjson\b/i.test(req.headers['content-type'] ?? '')) return text;
+/** Past the body limit, this much more is read and dropped before the connection is cut. */
+const DISCARD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The request body, up to `limit` bytes; JSON bodies parsed (Apollo wants an object). A larger
+ * body is refused at once, and the rest of it read and dropped rather than left on the socket:
+ * cutting the connection would make a keep-alive client's next request fail with a reset
+ * instead of reading the 413.
+ */
+function readBody(req: IncomingMessage, limit: number): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      let dropped = 0;
+      req.on('data', (more: Buffer) => {
+        dropped += more.length;
+        if (dropped > DISCARD_BYTES) req.socket.destroy();
+      });
+      reject(new HttpError(413, `the request body is larger than ${limit} bytes`));
+    };
+    req.on('data', onData);
+    req.once('error', reject);
+    req.once('end', () => {
+      if (size > limit) return;
+      try {
+        resolve(parseBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']));
+      } catch (error) {
+        reject(error);
+      }
+    });
+  });
+}
+
+function parseBody(text: string, contentType: string | undefined): unknown {
+  if (!/\bjson\b/i.test(contentType ?? '')) return text;
   if (!text.trim()) return undefined;
   try {
     return JSON.parse(text);
@@ -226,7 +254,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         sendError(req, res, 404, 'NOT_FOUND', `nothing at ${url.pathname}: the API is at /graphql`);
       }
     } catch (error) {
-      if (error instanceof HttpError) {
+      if (req.destroyed && !req.complete) {
+        // The client went away mid-request (closed or reset the connection): nobody to answer.
+        logger.info('client went away', { path: url.pathname, error: (error as Error).message });
+      } else if (error instanceof HttpError) {
         sendError(req, res, error.status, 'BAD_REQUEST', error.message);
       } else {
         logger.error('request failed', { path: url.pathname, error: (error as Error).message, stack: (error as Error).stack });
@@ -251,6 +282,21 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       logger.error('request handler crashed', { error: error.message, stack: error.stack });
       if (!res.headersSent) sendError(req, res, 500, 'INTERNAL_SERVER_ERROR', 'internal server error');
     });
+  });
+  // A request Node cannot parse as HTTP gets its refusal in the API's shape too.
+  const refused = new WeakSet<object>();
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // Node reports the broken parser again for every later chunk: the first report was answered.
+    if (refused.has(socket)) return;
+    refused.add(socket);
+    if (!socket.writable || error.code === 'ECONNRESET') return void socket.destroy();
+    const [status, reason] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request'];
+    const body = JSON.stringify({ errors: [{ message: `malformed HTTP request (${error.code ?? 'unreadable'})`, extensions: { code: 'BAD_REQUEST' } }] });
+    // Read and drop what the client is still sending: closing on unread bytes would reset the
+    // connection before it reads the answer. It closes its side once it has; or in 5 s.
+    socket.resume();
+    setTimeout(() => socket.destroy(), 5000).unref();
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
   });
   // Health checks get their 503 while the store opens and seeds.
   await new Promise<void>((resolve, reject) => {

@@ -8,7 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../logging.js';
 import type { ApiContext } from './context.js';
 import { createFormatError, isClientError, rootCause } from './errors.js';
-import { complexityPlugin, depthLimitRule, type Limits } from './limits.js';
+import { complexityPlugin, depthLimitRule, queryOnlyRule, type Limits } from './limits.js';
 
 /** Notes the operation and its errors for the request log; logs every error that is ours. */
 function requestPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
@@ -41,7 +41,7 @@ export function createApollo(schema: GraphQLSchema, options: { limits: Limits; p
     schema,
     formatError: createFormatError(options.production),
     includeStacktraceInErrorResponses: !options.production,
-    validationRules: [depthLimitRule(options.limits.maxDepth)],
+    validationRules: [queryOnlyRule, depthLimitRule(options.limits.maxDepth)],
     // The API has no mutations: every operation reads, so a cross-site request can change
     // nothing, and `GET /graphql?query=…` must work from curl without special headers.
     csrfPrevention: false,

@@ -3,7 +3,8 @@
  * - BAD_USER_INPUT: an argument is wrong (a bad date, a page size over the cap …);
  * - GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED: the query itself, including the depth and
  *   complexity limits (see limits.ts);
- * - QUERY_REFUSED, BAD_PARAMETER, CYPHER_ERROR, QUERY_TIMEOUT: the `cypher` field's statement;
+ * - QUERY_REFUSED, BAD_PARAMETER, CYPHER_ERROR, QUERY_TIMEOUT, QUERY_TOO_LARGE: the `cypher`
+ *   field's statement;
  * - INTERNAL_SERVER_ERROR: anything else. Its cause is logged (see logging in the Apollo
  *   plugin) and the client gets no internal message in production, and never a stack trace
  *   there.
@@ -16,7 +17,7 @@ import { BadDateError } from './scalars.js';
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
-  'QUERY_REFUSED', 'BAD_PARAMETER', 'CYPHER_ERROR', 'QUERY_TIMEOUT',
+  'QUERY_REFUSED', 'BAD_PARAMETER', 'CYPHER_ERROR', 'QUERY_TIMEOUT', 'QUERY_TOO_LARGE',
 ]);
 
 /**
@@ -41,23 +42,34 @@ export function cypherError(error: StoreInputError): GraphQLError {
   return new GraphQLError(error.message, { extensions: { code: error.code } });
 }
 
+/** graphql-js stops coercing variables after 50 errors with one of its own that Apollo leaves without a code. */
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
+
+/** The client code of an error that is the client's to fix; undefined when it is ours. */
+function clientCode(error: unknown): string | undefined {
+  // Apollo codes the wrapper of a variable that does not coerce; the cause underneath has none.
+  if (error instanceof GraphQLError && CLIENT_CODES.has(String(error.extensions?.code))) return String(error.extensions.code);
+  const original = rootCause(error);
+  if (original instanceof BadDateError) return 'BAD_USER_INPUT';
+  if (original instanceof GraphQLError && CLIENT_CODES.has(String(original.extensions?.code))) return String(original.extensions.code);
+  if (error instanceof GraphQLError && !error.path && TOO_MANY_VARIABLE_ERRORS.test(error.message)) return 'BAD_USER_INPUT';
+  return undefined;
+}
+
 /** True when the error is the client's to fix; false when it is ours (to log). */
 export function isClientError(error: unknown): boolean {
-  const original = rootCause(error);
-  if (original instanceof BadDateError) return true;
-  if (original instanceof GraphQLError) return CLIENT_CODES.has(String(original.extensions?.code));
-  if (error instanceof GraphQLError) return CLIENT_CODES.has(String(error.extensions?.code));
-  return false;
+  return clientCode(error) !== undefined;
 }
 
 export function createFormatError(production: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = rootCause(error);
+    const code = clientCode(error);
+    // A bad date is reported by the scalar, in words written for the client.
     if (original instanceof BadDateError) {
       return { ...formatted, message: original.message, extensions: { ...withoutStack(formatted, production), code: 'BAD_USER_INPUT' } };
     }
-    const code = String(formatted.extensions?.code ?? '');
-    if (CLIENT_CODES.has(code)) return { ...formatted, extensions: withoutStack(formatted, production) };
+    if (code) return { ...formatted, extensions: { ...withoutStack(formatted, production), code } };
     // Ours: an engine failure, a bug. The store's input errors count too when they come from a
     // named query rather than the `cypher` field (which turns them into client codes): the
     // resolver built those parameters, not the user.

@@ -93,6 +93,22 @@ export function depthLimitRule(maxDepth: number) {
   };
 }
 
+/**
+ * Validation rule: the API reads only, so a mutation or subscription is refused here; graphql 16
+ * would otherwise let it through validation and fail in execution, as if it were our fault.
+ */
+export function queryOnlyRule(context: ValidationContext): ASTVisitor {
+  return {
+    OperationDefinition(operation) {
+      if (operation.operation === 'query') return;
+      context.reportError(new GraphQLError(
+        `the API has no ${operation.operation}s: it only reads, so send a query`,
+        { nodes: [operation], extensions: { code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } },
+      ));
+    },
+  };
+}
+
 /** Introspection costs nothing: the playground must be able to read the schema. */
 const introspectionEstimator: ComplexityEstimator = ({ type, field }) =>
   type.name.startsWith('__') || field.name.startsWith('__') ? 0 : undefined;

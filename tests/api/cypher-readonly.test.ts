@@ -130,6 +130,20 @@ describe('cypher refuses writes and escapes', () => {
     expect(codesOf(typo)).toEqual(['CYPHER_ERROR']);
   });
 
+  it('answers a statement that fills the memory with QUERY_TOO_LARGE, and the questions asked meanwhile still get their answers', async () => {
+    // Every walk of up to 30 steps from every node: the buffer pool (256 MiB here) fills within a second.
+    const hog = api.gql('{ cypher(query: "MATCH (a)-[*1..30]-(b) RETURN count(*) AS n") { rows } }');
+    const questions = Array.from({ length: 12 }, () => api.gql('{ neighborhood(id: "cybersecurity-law", depth: 2) { nodes { id } } path(fromId: "venustech", toId: "data-security-law") { nodes { id } } }'));
+    const r = await hog;
+    expect(codesOf(r)).toEqual(['QUERY_TOO_LARGE']);
+    expect(r.body.errors![0]!.message).toMatch(/bound variable-length patterns/);
+    for (const answer of await Promise.all(questions)) {
+      const data = dataOf(answer);
+      expect(data.neighborhood.nodes.length).toBeGreaterThan(10);
+      expect(data.path.nodes.length).toBeGreaterThan(1);
+    }
+  });
+
   it('stops a statement over the time limit with QUERY_TIMEOUT, and the server goes on', async () => {
     const quick = await startApi({ limits: { cypherTimeoutMs: 200 }, seedDir: new URL('../fixtures/graph/', import.meta.url).pathname });
     try {

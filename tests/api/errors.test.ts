@@ -44,6 +44,17 @@ describe('BAD_USER_INPUT', () => {
     }
   });
 
+  it('refuses variables that do not coerce, however many, as BAD_USER_INPUT, and logs no error of ours', async () => {
+    const query = 'query($types: [EntityType!]) { search(text: "law", types: $types) { score } }';
+    for (const count of [3, 60]) {
+      const logged = prod.logs.length;
+      const r = await prod.gql(query, { types: Array(count).fill('NOT_A_TYPE') });
+      expect(r.status).toBe(400);
+      expect(new Set(codesOf(r))).toEqual(new Set(['BAD_USER_INPUT']));
+      expect(prod.logs.slice(logged).filter((l) => l.level === 'error')).toEqual([]);
+    }
+  });
+
   it('refuses arguments out of range, saying the range', async () => {
     const cases: [string, RegExp][] = [
       ['{ search(text: "law", first: 0) { score } }', /first must be from 1 to 100/],
@@ -76,6 +87,15 @@ describe('GRAPHQL_PARSE_FAILED and GRAPHQL_VALIDATION_FAILED', () => {
       const r = await dev.gql(query);
       expect(r.status, query).toBe(400);
       expect(codesOf(r), query).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+    }
+  });
+
+  it('refuses a mutation or a subscription as a validation failure, not as our error', async () => {
+    for (const query of ['mutation { deleteEverything }', 'subscription { stats { nodeCount } }']) {
+      const r = await prod.gql(query);
+      expect(r.status, query).toBe(400);
+      expect(codesOf(r), query).toEqual(['GRAPHQL_VALIDATION_FAILED']);
+      expect(r.body.errors![0]!.message, query).toMatch(/only reads, so send a query/);
     }
   });
 });

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { once } from 'node:events';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging.js';
 import { projectPath } from '../../src/paths.js';
@@ -63,6 +64,42 @@ describe('/graphql over HTTP', () => {
     expect(put.status).toBe(405);
     expect(put.headers.get('allow')).toBe('GET, POST');
     expect(((await put.json()) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe('METHOD_NOT_ALLOWED');
+  });
+
+  it('keeps a keep-alive connection usable after refusing a body over the limit', async () => {
+    // One socket (maxSockets 1): a reset after the 413 would fail the next request on it.
+    const { Agent, request } = await import('node:http');
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const post = (body: string) => new Promise<number>((resolve, reject) => {
+      const req = request(`${api.url}/graphql`, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode!));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+    try {
+      expect(await post(JSON.stringify({ query: `{ stats { nodeCount } } #${'x'.repeat(3_000_000)}` }))).toBe(413);
+      expect(await post(JSON.stringify({ query: '{ stats { nodeCount } }' }))).toBe(200);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it('answers HTTP it cannot parse in the same shape, with a code', async () => {
+    const raw = (bytes: string) => new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(new URL(api.url).port), '127.0.0.1');
+      const chunks: Buffer[] = [];
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('error', reject);
+      socket.on('close', () => resolve(Buffer.concat(chunks).toString()));
+      socket.end(bytes);
+    });
+    const garbage = await raw('GARBAGE\r\n\r\n');
+    expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(garbage.slice(garbage.indexOf('\r\n\r\n') + 4)).errors[0].extensions.code).toBe('BAD_REQUEST');
+    const bigHeader = await raw(`GET /graphql HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(100_000)}\r\n\r\n`);
+    expect(bigHeader).toMatch(/^HTTP\/1\.1 431 /);
   });
 
   it('serves no landing page from a CDN', async () => {

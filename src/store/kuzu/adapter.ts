@@ -7,7 +7,11 @@
  * - a QueryResult left open when the database closes segfaults the process at exit
  *   (seen after full-text queries): every result is closed in a `finally`;
  * - one connection runs one statement and one transaction at a time: a small pool hands a
- *   connection to each unit of work, and writes queue behind a single writer.
+ *   connection to each unit of work, and writes queue behind a single writer;
+ * - the buffer pool is shared by every statement, and one ad hoc statement (an unbounded
+ *   variable-length match) fills it within a second, failing whatever else runs then with
+ *   "buffer pool is full": ad hoc statements run one at a time, the one that filled the pool is
+ *   told so (QUERY_TOO_LARGE), and a named read that failed meanwhile runs again once it is gone.
  */
 import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -32,6 +36,11 @@ export interface KuzuOptions {
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
+const isBufferPoolFull = (error: unknown) => /buffer pool is full|Unable to allocate memory/i.test((error as Error)?.message ?? '');
+
+/** How often a named read runs again after failing on a buffer pool an ad hoc statement filled. */
+const BUFFER_POOL_RETRIES = 2;
+
 class Mutex {
   private tail = Promise.resolve();
   async lock(): Promise<() => void> {
@@ -54,6 +63,8 @@ export class KuzuStore implements Store {
   private readonly idle: Pooled[] = [];
   private readonly waiting: ((c: Pooled) => void)[] = [];
   private readonly writer = new Mutex();
+  /** Ad hoc statements, one at a time: at most one of them can be filling the buffer pool. */
+  private readonly adHoc = new Mutex();
   private closed = false;
 
   private readonly size: number;
@@ -135,6 +146,12 @@ export class KuzuStore implements Store {
     const running = c.conn.execute(prepared, params as Record<string, never>) as Promise<QueryResult>;
     const result = adHoc
       ? await running.catch((e: Error) => {
+          if (isBufferPoolFull(e)) {
+            throw new StoreInputError(
+              'the statement needs more memory than the database has for it (the buffer pool is full): bound variable-length patterns more tightly (e.g. *1..2), start from fewer nodes, or aggregate sooner',
+              'QUERY_TOO_LARGE',
+            );
+          }
           throw new StoreInputError(e.message, /interrupt|timeout/i.test(e.message) ? 'QUERY_TIMEOUT' : 'CYPHER_ERROR');
         })
       : await running;
@@ -175,7 +192,15 @@ export class KuzuStore implements Store {
     const q = getQuery(name);
     if (q.mode === 'write') return this.write((tx) => tx.run(name, params));
     const checked = checkDeclaredParams(name, q.params, params);
-    return this.withConnection(async (c) => (await this.exec(c, q.text.kuzu, checked)).rows);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.withConnection(async (c) => (await this.exec(c, q.text.kuzu, checked)).rows);
+      } catch (error) {
+        if (attempt >= BUFFER_POOL_RETRIES || !isBufferPoolFull(error)) throw error;
+        // Wait until the ad hoc statement running now (the likely cause) has given its memory back.
+        (await this.adHoc.lock())();
+      }
+    }
   }
 
   private async transaction<T>(begin: string, work: (tx: Transaction) => Promise<T>): Promise<T> {
@@ -209,6 +234,15 @@ export class KuzuStore implements Store {
   async readOnlyCypher(text: string, params: Params, options: AdHocOptions): Promise<AdHocResult> {
     assertReadOnlyCypher(text);
     const checked = checkAdHocParams(text, params);
+    const unlock = await this.adHoc.lock();
+    try {
+      return await this.adHocOnConnection(text, checked, options);
+    } finally {
+      unlock();
+    }
+  }
+
+  private adHocOnConnection(text: string, checked: Params, options: AdHocOptions): Promise<AdHocResult> {
     return this.withConnection(async (c) => {
       c.conn.setQueryTimeout(options.timeoutMs);
       await this.statement(c, 'BEGIN TRANSACTION READ ONLY');

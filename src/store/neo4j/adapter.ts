@@ -92,7 +92,8 @@ export class Neo4jStore implements Store {
       return await session.executeRead(async (tx) => {
         const refused = (e: Error & { code?: string }): never => {
           const timeout = /Terminated|TransactionTimedOut/i.test(e.code ?? '');
-          throw new StoreInputError(e.message, timeout ? 'QUERY_TIMEOUT' : 'CYPHER_ERROR');
+          const memory = /MemoryPoolOutOfMemoryError/i.test(e.code ?? '');
+          throw new StoreInputError(e.message, timeout ? 'QUERY_TIMEOUT' : memory ? 'QUERY_TOO_LARGE' : 'CYPHER_ERROR');
         };
         const running = tx.run(text, checked);
         const columns = (await running.keys().catch(refused)).map(String);
