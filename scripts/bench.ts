@@ -9,7 +9,9 @@
  *      /healthz), a few times;
  *   4. autocannon at 50 connections against that server, a simple and a heavy request:
  *      throughput, p50/p99, RSS of the server before and after.
- * Prints tables and writes everything as JSON to bench-results/<timestamp>.json.
+ * Prints tables and writes everything as JSON to bench-results/<timestamp>.json. `npm run bench`
+ * runs it with NODE_ENV=production, as the server is deployed: graphql-js reads NODE_ENV when it
+ * loads and, outside production, checks every type test against a second copy of itself.
  *
  * Usage: npm run bench [-- --size seed,1m] [--nodes N --rels M] [--reuse] [--seconds S]
  *        [--cannon-seconds S] [--only search,path] [--skip-cannon]

@@ -1,6 +1,6 @@
 /**
  * `npm run test:load`: the server under sustained load, on loopback only. Starts
- * `node dist/src/server.js` on an in-memory embedded database (it seeds itself from seeds/),
+ * `node dist/src/server.js` in production mode on an in-memory embedded database (it seeds itself from seeds/),
  * checks that every request of the mix (scripts/lib/mix.ts, all root fields) answers, warms up,
  * then drives it with autocannon: 50 connections for LOAD_SECONDS (default 60) seconds, cycling
  * through the mix. Passes when there are zero errors (connection errors, timeouts, non-200
@@ -71,7 +71,7 @@ async function run(url: string, duration: number, tally: Tally) {
 async function main() {
   const started = performance.now();
   console.log(`test:load — ${connections} connections for ${seconds} s (after ${warmupSeconds} s of warm-up), loopback, database ${db}`);
-  const server = await spawnServer({ db, env: { EMBEDDED_BUFFER_MB: '512' } });
+  const server = await spawnServer({ db, env: { NODE_ENV: 'production', EMBEDDED_BUFFER_MB: '512' } });
   console.log(`server pid ${server.pid} healthy after ${server.startToHealthyMs.toFixed(0)} ms at ${server.url}`);
   const failures: string[] = [];
   try {

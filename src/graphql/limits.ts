@@ -7,7 +7,7 @@
  */
 import {
   GraphQLError, getNamedType, getNullableType, isCompositeType, isListType, Kind,
-  type ASTVisitor, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext,
+  type ASTVisitor, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext,
 } from 'graphql';
 import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -148,11 +148,25 @@ export function operationComplexity(
 
 /** Apollo plugin: refuses operations over the complexity budget before they execute. */
 export function complexityPlugin(limits: Limits): ApolloServerPlugin<{ report: { complexity?: number } }> {
+  // Apollo hands the same parsed document to every request with the same text, so the
+  // complexity of a (document, variables, operation) is worked out once: a client repeating a
+  // query pays a map lookup, not a walk of the query (a tenth of a millisecond or more).
+  const known = new WeakMap<object, Map<string, number | undefined>>();
+  const complexityOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined) => {
+    const key = JSON.stringify([operationName ?? null, variables ?? {}]);
+    let byKey = known.get(document);
+    if (!byKey) known.set(document, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key);
+    const complexity = operationComplexity(schema, document, variables, operationName);
+    if (byKey.size >= 256) byKey.clear();
+    byKey.set(key, complexity);
+    return complexity;
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, schema, contextValue }) {
-          const complexity = operationComplexity(schema, document, request.variables, request.operationName ?? undefined);
+          const complexity = complexityOf(schema, document, request.variables, request.operationName ?? undefined);
           if (complexity === undefined) return;
           contextValue.report.complexity = complexity;
           if (complexity > limits.maxComplexity) {

@@ -58,6 +58,14 @@ export interface EntityRecord {
 
 export type Direction = 'OUT' | 'IN';
 
+/** One collator for every sort by name: `localeCompare` costs twice as much per comparison. */
+const names = new Intl.Collator('en');
+/** Strings by code point: ids, ISO dates, relationship types. */
+export const byCodePoint = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Entities by name, then id: the order of every entity list the API returns. */
+export const byName = (a: EntityRecord, b: EntityRecord) => names.compare(a.name, b.name) || byCodePoint(a.id, b.id);
+
 /** One relationship seen from one of its ends (`anchorId`). */
 export interface RelationRecord {
   anchorId: string;

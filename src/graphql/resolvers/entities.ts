@@ -7,7 +7,7 @@ import type { ApiContext } from '../context.js';
 import { UserInputError } from '../errors.js';
 import { pageSize } from '../limits.js';
 import { loadEntities } from '../loaders.js';
-import { ENTITY_RELATIONSHIP_TYPES, type CitationRecord, type EntityRecord, type RelationRecord } from '../records.js';
+import { byCodePoint, byName, ENTITY_RELATIONSHIP_TYPES, type CitationRecord, type EntityRecord, type RelationRecord } from '../records.js';
 import { Citation, Source } from '../types/citation.js';
 import { Agency, Entity, Event, Firm, Policy, Region, Relation, Sector } from '../types/entities.js';
 import { DatePrecision, Direction } from '../types/enums.js';
@@ -41,7 +41,7 @@ export class EntityFieldsResolver {
     const relations = await ctx.loaders.relations.load(entity.id);
     return relations
       .filter((r) => (!types?.length || types.includes(r.type)) && (!direction || direction === Direction.BOTH || r.direction === direction))
-      .sort((a, b) => a.type.localeCompare(b.type) || a.direction.localeCompare(b.direction) || a.otherId.localeCompare(b.otherId))
+      .sort((a, b) => byCodePoint(a.type, b.type) || byCodePoint(a.direction, b.direction) || byCodePoint(a.otherId, b.otherId))
       .slice(0, size);
   }
 }
@@ -122,7 +122,7 @@ export class FirmResolver {
   })
   async drivenBy(@Root() firm: EntityRecord, @Ctx() ctx: ApiContext) {
     const ids = await ctx.loaders.firmDrivers.load(firm.id);
-    return (await loadEntities(ctx.loaders, ids)).sort((a, b) => a.name.localeCompare(b.name));
+    return (await loadEntities(ctx.loaders, ids)).sort(byName);
   }
 }
 

@@ -1,15 +1,13 @@
 import type { EntityLabel } from '../../model.js';
 import type { ApiContext } from '../context.js';
 import { loadEntities } from '../loaders.js';
-import { labelOfType, type Direction, type EntityRecord, type EntityTypeName } from '../records.js';
+import { byName, labelOfType, type Direction, type EntityRecord, type EntityTypeName } from '../records.js';
 import { ALL_LABELS } from '../services/search.js';
 
 /** Entity types of an argument as labels; every label when the argument is left out. */
 export function labelsOf(types: readonly string[] | null | undefined): EntityLabel[] {
   return types?.length ? [...new Set(types.map((t) => labelOfType(t as EntityTypeName)))] : [...ALL_LABELS];
 }
-
-const byName = (a: EntityRecord, b: EntityRecord) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The entities at the other end of an entity's relationships of these types, by name. */
 export async function related(ctx: ApiContext, id: string, types: readonly string[], direction: Direction): Promise<EntityRecord[]> {

@@ -9,7 +9,7 @@
  */
 import type { ApiContext } from '../context.js';
 import { loadEntities } from '../loaders.js';
-import { primaryDate, type EntityRecord } from '../records.js';
+import { byCodePoint, byName, primaryDate, type EntityRecord } from '../records.js';
 
 export interface DriverRecord {
   policy: EntityRecord;
@@ -26,8 +26,6 @@ export function viaPath(type: string, hops: number | null): string[] {
   return [type, ...Array<string>(hops).fill('SUBSECTOR_OF'), 'OPERATES_IN'];
 }
 
-const byName = (a: EntityRecord, b: EntityRecord) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 export interface DriverOptions {
   includeSubsectors: boolean;
   /** At most this many drivers (the oldest policies' first). */
@@ -35,8 +33,6 @@ export interface DriverOptions {
   /** At most this many firms per driver (the first by id), listed by name. */
   firstFirms: number;
 }
-
-const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function policyDrivers(ctx: ApiContext, sectorId: string, options: DriverOptions): Promise<DriverRecord[]> {
   const { includeSubsectors, first, firstFirms } = options;
@@ -76,16 +72,20 @@ export async function policyDrivers(ctx: ApiContext, sectorId: string, options: 
   const linked = new Set([...groups.values()].filter((g) => g.firmIds.size).map((g) => `${g.policyId}|${g.via[0]}`));
   const kept = [...groups.values()].filter((g) => g.firmIds.size || !linked.has(`${g.policyId}|${g.via[0]}`));
   // Several sectors on one path can each bring `firstFirms` firms: keep the first by id overall.
-  for (const g of kept) if (g.firmIds.size > firstFirms) g.firmIds = new Set([...g.firmIds].sort(byId).slice(0, firstFirms));
+  for (const g of kept) if (g.firmIds.size > firstFirms) g.firmIds = new Set([...g.firmIds].sort(byCodePoint).slice(0, firstFirms));
   const ids = kept.flatMap((g) => [g.policyId, ...g.firmIds, ...g.sectorIds]);
-  const entities = new Map((await loadEntities(ctx.loaders, ids)).map((e) => [e.id, e]));
-  const pick = (set: Iterable<string>) => [...set].map((id) => entities.get(id)).filter((e): e is EntityRecord => !!e).sort(byName);
+  // Sorted by name once; each driver's lists then sort by that rank, not by collation again
+  // (the same few hundred firms recur in every driver of a broad sector).
+  const sorted = (await loadEntities(ctx.loaders, ids)).sort(byName);
+  const entities = new Map(sorted.map((e) => [e.id, e]));
+  const rank = new Map(sorted.map((e, i) => [e.id, i]));
+  const pick = (set: Iterable<string>) => [...set].filter((id) => rank.has(id)).sort((a, b) => rank.get(a)! - rank.get(b)!).map((id) => entities.get(id)!);
   const drivers = kept
     .filter((g) => entities.has(g.policyId))
     .map((g) => ({ policy: entities.get(g.policyId)!, firms: pick(g.firmIds), via: g.via, sectors: pick(g.sectorIds) }));
   // Oldest policy first (undated last), then by name; within a policy the shortest path first.
   const dateOf = (e: EntityRecord) => primaryDate(e)?.date ?? '9999-12-31';
   return drivers.sort((a, b) =>
-    dateOf(a.policy).localeCompare(dateOf(b.policy)) || byName(a.policy, b.policy) || a.via.length - b.via.length || a.via.join().localeCompare(b.via.join()))
+    byCodePoint(dateOf(a.policy), dateOf(b.policy)) || rank.get(a.policy.id)! - rank.get(b.policy.id)! || a.via.length - b.via.length || byCodePoint(a.via.join(), b.via.join()))
     .slice(0, first);
 }
