@@ -3,28 +3,11 @@
  * expand a neighbour (existing nodes stay put), the time slider, the type filter, a shortest
  * path and a deep link. Every test fails on any external request or console error.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../src/server.js';
-import { startApp } from './app.js';
-import { launchBrowser, openWatched, type Watched } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './app.js';
 
-let app: RunningServer;
-let browser: Browser;
-let w: Watched | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await w?.context.close();
-  w = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = browserSuite();
 
 const CSL = 'cybersecurity-law';
 const DSL = 'data-security-law';
@@ -68,7 +51,7 @@ async function clickNode(page: Page, id: string) {
 }
 
 async function openCsl(page: Page) {
-  await page.goto(`${app.url}/explore`);
+  await page.goto(`${suite.app.url}/explore`);
   await page.locator('#search-input').fill('Cybersecurity Law');
   const hit = page.locator(`#search-results button[data-id="${CSL}"]`);
   await hit.waitFor();
@@ -81,7 +64,7 @@ async function openCsl(page: Page) {
 
 describe('explorer', () => {
   it('search, open, details with citations, expand a neighbour without moving the others, slider to 2016, path', async () => {
-    w = await openWatched(browser, app.url);
+    const w = await suite.open();
     const { page } = w;
     await openCsl(page);
 
@@ -155,7 +138,7 @@ describe('explorer', () => {
   });
 
   it('filters by entity type', async () => {
-    w = await openWatched(browser, app.url);
+    const w = await suite.open();
     const { page } = w;
     await openCsl(page);
     expect(await visibleOnCanvas(page, 'npc-standing-committee'), 'agency shown at first').toBe(true);
@@ -176,27 +159,27 @@ describe('explorer', () => {
   });
 
   it('opens an entity from a deep link, as of a year', async () => {
-    w = await openWatched(browser, app.url);
+    const w = await suite.open();
     const { page } = w;
-    await page.goto(`${app.url}/explore?id=${DSL}`);
+    await page.goto(`${suite.app.url}/explore?id=${DSL}`);
     await waitForNode(page, DSL);
     await page.locator('#details h2', { hasText: DSL_NAME }).waitFor();
     expect(await page.evaluate(() => (window as any).cy.$(':selected').map((n: any) => n.id()))).toEqual([DSL]);
     await w.screenshot('explore-6-deep-link');
 
-    await page.goto(`${app.url}/explore?id=${CSL}&asOf=2015`);
+    await page.goto(`${suite.app.url}/explore?id=${CSL}&asOf=2015`);
     await page.locator('#status', { hasText: 'Nothing of this part of the graph existed yet at the end of 2015' }).waitFor();
     expect(await page.locator('#asof-label').textContent()).toBe('End of 2015');
     w.assertClean();
   });
 
   it('says so when nothing matches, and for an unknown id', async () => {
-    w = await openWatched(browser, app.url);
+    const w = await suite.open();
     const { page } = w;
-    await page.goto(`${app.url}/explore`);
+    await page.goto(`${suite.app.url}/explore`);
     await page.locator('#search-input').fill('zzzqqqxxy');
     await page.locator('#search-results', { hasText: 'Nothing found for “zzzqqqxxy”' }).waitFor();
-    await page.goto(`${app.url}/explore?id=no-such-thing`);
+    await page.goto(`${suite.app.url}/explore?id=no-such-thing`);
     await page.locator('#details', { hasText: 'No entity with the id “no-such-thing”' }).waitFor();
     w.assertClean();
   });

@@ -3,29 +3,12 @@
  * (as a browser asks for it) and /playground, with the example tabs, running queries against
  * the real server. Fails on any external request (a CDN font, a worker) or console error.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../src/server.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { EXAMPLES } from '../../src/web/client/playground-examples.js';
-import { startApp } from './app.js';
-import { launchBrowser, openWatched, type Watched } from './browser.js';
+import { browserSuite, startApp } from './app.js';
 
-let app: RunningServer;
-let browser: Browser;
-let w: Watched | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await w?.context.close();
-  w = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = browserSuite();
 
 /** The text of GraphiQL's result pane (a read-only CodeMirror). */
 const resultText = (page: Page) =>
@@ -46,9 +29,9 @@ async function runTab(page: Page, index: number, field: string): Promise<unknown
 
 describe('playground', () => {
   it('opens at GET /graphql with the example tabs and runs each of them', async () => {
-    w = await openWatched(browser, app.url);
+    const w = await suite.open();
     const { page } = w;
-    const response = await page.goto(`${app.url}/graphql`);
+    const response = await page.goto(`${suite.app.url}/graphql`);
     expect(response?.headers()['content-type']).toContain('text/html');
     await page.locator('.graphiql-container').waitFor();
     expect(await page.locator('.graphiql-tab').count()).toBe(EXAMPLES.length);
@@ -80,9 +63,9 @@ describe('playground', () => {
   });
 
   it('is also at /playground, and an edited query runs', async () => {
-    w = await openWatched(browser, app.url);
+    const w = await suite.open();
     const { page } = w;
-    await page.goto(`${app.url}/playground`);
+    await page.goto(`${suite.app.url}/playground`);
     await page.locator('.graphiql-container').waitFor();
     // Replace the first example with a query of our own, typed into the editor.
     await page.locator('.graphiql-query-editor .CodeMirror').click();
@@ -97,7 +80,7 @@ describe('playground', () => {
   it('is off in production', async () => {
     const prod = await startApp({ NODE_ENV: 'production' });
     try {
-      w = await openWatched(browser, prod.url);
+      const w = await suite.open(prod.url);
       const res = await w.page.goto(`${prod.url}/playground`);
       expect(res?.status()).toBe(404);
       expect(await w.page.locator('body').textContent()).toContain('PLAYGROUND=true');
@@ -114,7 +97,7 @@ describe('playground', () => {
     process.env.PLAYGROUND = 'true';
     const prod = await startApp({ NODE_ENV: 'production', PLAYGROUND: 'true' });
     try {
-      w = await openWatched(browser, prod.url);
+      const w = await suite.open(prod.url);
       await w.page.goto(`${prod.url}/graphql`);
       await w.page.locator('.graphiql-container').waitFor();
       w.assertClean();

@@ -3,28 +3,11 @@
  * region, sector and agency filters (kept in the URL), and each entry's link into the
  * explorer. Also the home page, and the exports parsed by the browser's own strict XML parser.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { RunningServer } from '../../src/server.js';
-import { startApp } from './app.js';
-import { launchBrowser, openWatched, type Watched } from './browser.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './app.js';
 
-let app: RunningServer;
-let browser: Browser;
-let w: Watched | undefined;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await w?.context.close();
-  w = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
+const suite = browserSuite();
 
 interface Shown { date: string; type: string; entity: string; text: string }
 
@@ -46,9 +29,9 @@ async function settled(page: Page) {
 
 describe('timeline', () => {
   it('lists dated facts in order and filters them by years, type, region, sector and agency', async () => {
-    w = await openWatched(browser, app.url);
+    const w = await suite.open();
     const { page } = w;
-    await page.goto(`${app.url}/timeline`);
+    await page.goto(`${suite.app.url}/timeline`);
     await settled(page);
     const all = await entries(page);
     expect(all.length).toBeGreaterThan(20);
@@ -110,9 +93,9 @@ describe('timeline', () => {
   });
 
   it('links each entry to its entity in the explorer', async () => {
-    w = await openWatched(browser, app.url);
+    const w = await suite.open();
     const { page } = w;
-    await page.goto(`${app.url}/timeline?from=2016&to=2016&types=POLICY`);
+    await page.goto(`${suite.app.url}/timeline?from=2016&to=2016&types=POLICY`);
     await settled(page);
     const link = page.locator('ol.entries li[data-entity="cybersecurity-law"] .what a').first();
     expect(await link.getAttribute('href')).toBe('/explore?id=cybersecurity-law');
@@ -123,9 +106,9 @@ describe('timeline', () => {
   });
 
   it('says when the years are the wrong way round, and when nothing matches', async () => {
-    w = await openWatched(browser, app.url);
+    const w = await suite.open();
     const { page } = w;
-    await page.goto(`${app.url}/timeline`);
+    await page.goto(`${suite.app.url}/timeline`);
     await settled(page);
     await page.locator('#from').fill('2020');
     await page.locator('#to').fill('2010');
@@ -135,7 +118,7 @@ describe('timeline', () => {
     await page.waitForTimeout(1000);
     expect(await page.locator('#summary').textContent()).toBe('The first year comes after the last one.');
     expect(await page.locator('ol.entries li').count()).toBe(0);
-    await page.goto(`${app.url}/timeline?from=1900&to=1901`);
+    await page.goto(`${suite.app.url}/timeline?from=1900&to=1901`);
     await page.locator('#summary', { hasText: 'No dated fact matches (1900–1901).' }).waitFor();
     w.assertClean();
   });
@@ -143,9 +126,9 @@ describe('timeline', () => {
 
 describe('home page and exports in the browser', () => {
   it('links every page and download; the XML exports pass the browser’s strict XML parser', async () => {
-    w = await openWatched(browser, app.url);
+    const w = await suite.open();
     const { page } = w;
-    await page.goto(`${app.url}/`);
+    await page.goto(`${suite.app.url}/`);
     const hrefs = await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(expect.arrayContaining(['/explore', '/timeline', '/playground', '/export/graph.graphml', '/export/graph.gexf', '/export/graph.json', '/export/nodes.csv', '/export/edges.csv']));
     const parsed = await page.evaluate(async () => {
