@@ -9,26 +9,19 @@
  *
  * Environment: LOAD_SECONDS (run length), LOAD_CONNECTIONS (default 50), LOAD_WARMUP_SECONDS
  * (default 10), LOAD_DB (a database path instead of a seeded in-memory one), LOAD_MAX_RSS_GROWTH
- * (default 0.10).
+ * (percent, default 10).
  */
 import autocannon from 'autocannon';
+import { envInteger } from '../src/config.js';
 import { HttpClient, parseJson } from './lib/http.js';
 import { MIX, mixBodies } from './lib/mix.js';
 import { spawnServer } from './lib/server.js';
 import { mib, sleep, table } from './lib/stats.js';
 
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`${name} must be a positive number, not "${raw}"`);
-  return n;
-}
-
-const seconds = envNumber('LOAD_SECONDS', 60);
-const connections = envNumber('LOAD_CONNECTIONS', 50);
-const warmupSeconds = envNumber('LOAD_WARMUP_SECONDS', 10);
-const maxGrowth = envNumber('LOAD_MAX_RSS_GROWTH', 0.1);
+const seconds = envInteger(process.env, 'LOAD_SECONDS', 60, 1, 3600);
+const connections = envInteger(process.env, 'LOAD_CONNECTIONS', 50, 1, 1000);
+const warmupSeconds = envInteger(process.env, 'LOAD_WARMUP_SECONDS', 10, 0, 600);
+const maxGrowth = envInteger(process.env, 'LOAD_MAX_RSS_GROWTH', 10, 1, 100) / 100;
 const db = process.env.LOAD_DB || ':memory:';
 
 interface Tally {

@@ -28,7 +28,8 @@ export class ConfigError extends Error {
 
 const NEO4J_SCHEMES = ['neo4j', 'neo4j+s', 'neo4j+ssc', 'bolt', 'bolt+s', 'bolt+ssc'];
 
-function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+/** A whole number from the environment, or `fallback` when unset; a ConfigError outside [min, max]. */
+export function envInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -39,8 +40,8 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const queryTimeoutMs = integer(env, 'QUERY_TIMEOUT_MS', 30_000, 100, 600_000);
-  const port = integer(env, 'PORT', 4000, 0, 65_535);
+  const queryTimeoutMs = envInteger(env, 'QUERY_TIMEOUT_MS', 30_000, 100, 600_000);
+  const port = envInteger(env, 'PORT', 4000, 0, 65_535);
   const production = env.NODE_ENV === 'production';
   const playground = flag(env, 'PLAYGROUND', !production);
   const logLevel = (env.LOG_LEVEL?.trim().toLowerCase() || 'info') as LogLevel;
@@ -49,7 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const uri = env.NEO4J_URI?.trim();
   if (!uri) {
     const path = env.EMBEDDED_DB?.trim() || 'data/graph.kuzu';
-    const bufferPoolMb = integer(env, 'EMBEDDED_BUFFER_MB', 2048, 64, 65_536);
+    const bufferPoolMb = envInteger(env, 'EMBEDDED_BUFFER_MB', 2048, 64, 65_536);
     return { store: { engine: 'kuzu', path, bufferPoolMb }, ...common };
   }
   const bad = () =>

@@ -36,7 +36,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 const unique = (ids: readonly string[]) => [...new Set(ids)];
 
 /** From this many ids on, entitiesByManyIds (a join) beats entitiesByIds (IN) on Kùzu. */
-export const MANY_IDS = 50;
+const MANY_IDS = 50;
 
 /**
  * The named query for a batch of distinct entity ids, by its size: one id is a primary-key
