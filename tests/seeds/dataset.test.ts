@@ -3,7 +3,8 @@
  * reading the five sources end to end, one entity per real thing, and every fact cited and
  * honestly dated.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { checkSeedFolder, formatProblem } from '../../src/seeds/index.js';
@@ -57,9 +58,11 @@ describe('the curated dataset', () => {
     const words = (t: string) => t.toLowerCase().replace(/[^a-z0-9\u4e00-\u9fff]+/g, ' ').trim().split(/\s+/);
     const N = 10;
     const runs = new Set<string>();
-    const dir = '/../shared/sources/';
-    for (const file of readdirSync(projectPath(dir)).filter((f) => f.endsWith('.txt'))) {
-      const w = words(readFileSync(projectPath(dir, file), 'utf8'));
+    // The source documents sit beside the project (../shared/sources), or where SOURCES_DIR says.
+    const dir = process.env.SOURCES_DIR || projectPath('..', 'shared', 'sources');
+    if (!existsSync(dir)) throw new Error(`the source documents are not at ${dir}: clone the project beside shared/, or set SOURCES_DIR`);
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      const w = words(readFileSync(join(dir, file), 'utf8'));
       for (let i = 0; i + N <= w.length; i++) runs.add(w.slice(i, i + N).join(' '));
     }
     const prose = records.flatMap((r) => [
