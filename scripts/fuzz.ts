@@ -16,7 +16,8 @@ import { buildSchema } from 'graphql';
 import { envInteger } from '../src/config.js';
 import { projectPath } from '../src/paths.js';
 import {
-  asJsonRequest, batch, brokenHttp, malformedBody, randomCypher, randomFrom, SchemaFuzzer, shapeAttack, wrongTransport,
+  aliasFlood, asJsonRequest, batch, brokenHttp, deepVariables, malformedBody, paddedFragments, randomCypher, randomFrom, SchemaFuzzer,
+  shapeAttack, wrongTransport,
   type FuzzRequest, type Random,
 } from './lib/fuzz-cases.js';
 import { HttpClient, parseJson, type HttpResponse } from './lib/http.js';
@@ -37,7 +38,10 @@ function requestAt(i: number, fuzzer: (r: Random) => SchemaFuzzer, ids: string[]
   const operation = f.operation();
   const valid = JSON.stringify(operation);
   const roll = r.next();
-  if (roll < 0.5) return asJsonRequest(operation, 'schema');
+  if (roll < 0.44) return asJsonRequest(operation, 'schema');
+  if (roll < 0.47) return paddedFragments(r, ids);
+  if (roll < 0.49) return aliasFlood(r, ids);
+  if (roll < 0.51) return deepVariables(r);
   if (roll < 0.62) {
     const { query, params } = randomCypher(r, ids);
     const withParams = params !== undefined && r.chance(0.7);
@@ -105,6 +109,7 @@ async function graphCounts(http: HttpClient): Promise<string> {
 async function main() {
   const started = performance.now();
   console.log(`test:fuzz — ${indexes.length} requests, seed ${seed} (FUZZ_SEED=${seed} repeats this run), ${concurrency} at a time, loopback`);
+  // The per-client budgets stay on, far above what the run sends (spawnServer's MEASURING_BUDGETS).
   const server = await spawnServer({ db: ':memory:', env: { NODE_ENV: 'production', EMBEDDED_BUFFER_MB: '512' } });
   const http = new HttpClient(server.url, concurrency);
   const failures: string[] = [];

@@ -113,7 +113,11 @@ export class PolicyDriversResolver {
 export class GraphResolver {
   @Query(() => Graph, {
     description: `The entities within \`depth\` steps of an entity and the relationships walked, for drawing (at most ${MAX_GRAPH_NODES} nodes). With \`asOf\`, as the graph stood on that day: what was not yet issued, established or begun, and what had ended, is left out.`,
-    complexity: ({ args, childComplexity }) => 10 + childComplexity * (typeof args.depth === 'number' ? Math.max(args.depth, 1) : 1),
+    // The walk grows with the square of the depth or faster; its items with the depth.
+    complexity: ({ args, childComplexity }) => {
+      const depth = typeof args.depth === 'number' ? Math.min(Math.max(args.depth, 1), MAX_NEIGHBORHOOD_DEPTH) : 1;
+      return 20 * depth ** 2 + childComplexity * depth;
+    },
   })
   neighborhood(
     @Ctx() ctx: ApiContext,
@@ -129,7 +133,8 @@ export class GraphResolver {
   @Query(() => Graph, {
     nullable: true,
     description: 'One shortest path between two entities over their relationships (either direction); null when there is none within maxDepth steps.',
-    complexity: ({ childComplexity }) => 10 + childComplexity,
+    // The search for a shortest path widens with every step it may take.
+    complexity: ({ args, childComplexity }) => 10 + 10 * (typeof args.maxDepth === 'number' ? Math.min(Math.max(args.maxDepth, 1), MAX_PATH_DEPTH) : 4) + childComplexity,
   })
   path(
     @Ctx() ctx: ApiContext,
