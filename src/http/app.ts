@@ -99,6 +99,10 @@ export async function createHttpApp(options: EdgeOptions): Promise<FastifyInstan
       ...(api?.report.errorCodes?.length ? { errors: api.report.errorCodes } : {}),
     }, 'request');
   });
+  // A client that leaves before its answer: its work was stopped (graphql.ts); say so once.
+  app.addHook('onRequestAbort', async (request) => {
+    request.log.info({ method: request.method, path: request.url.split('?')[0], roundTrips: request.api?.store.roundTrips ?? 0 }, 'client went away');
+  });
 
   const charge = await registerBudgets(app, config.http);
 

@@ -52,8 +52,10 @@ export async function registerLoadShedding(app: FastifyInstance, edge: HttpEdgeC
   if (edge.maxEventLoopDelayMs <= 0) return;
   await app.register(underPressure, {
     maxEventLoopDelay: edge.maxEventLoopDelayMs,
-    // Sampled often, so that a lag is seen within a tenth of a second of its start.
-    sampleInterval: 100,
+    // One window per threshold: the loop counts as lagging when the mean delay over a window
+    // passes it, or when a stall covered a whole window (under-pressure reads an empty window
+    // as an infinite delay). A shorter stall than the threshold sheds nothing.
+    sampleInterval: edge.maxEventLoopDelayMs,
     retryAfter: 2,
     pressureHandler: (_request, reply, type, value) => {
       sendError(reply, 503, 'SERVICE_UNAVAILABLE', 'the server is overloaded: try again in a few seconds', {
