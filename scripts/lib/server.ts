@@ -58,6 +58,8 @@ export interface SpawnOptions {
   timeoutMs?: number;
   /** Where the server's stdout goes: 'ignore' (default) drops the request log. */
   stdout?: 'ignore' | 'inherit';
+  /** The server program; default this tree's dist/src/server.js (bench --baseline runs another's). */
+  script?: string;
 }
 
 /**
@@ -72,7 +74,7 @@ export const MEASURING_BUDGETS: Record<string, string> = {
 export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [projectPath('dist/src/server.js')], {
+  const child = spawn(process.execPath, [options.script ?? projectPath('dist/src/server.js')], {
     env: {
       ...process.env,
       NEO4J_URI: '',

@@ -40,6 +40,25 @@ export interface EdgeOptions {
   assetsDir?: string;
 }
 
+/** Past the body limit, this much more is read and dropped before the connection is cut. */
+const DISCARD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The rest of a body over the limit, read and dropped rather than left on the socket: fastify
+ * would close the connection while the client is still sending, and the client would see a
+ * reset (EPIPE) instead of reading the 413. A client that goes on past DISCARD_BYTES is cut off.
+ */
+function drainBody(raw: import('node:http').IncomingMessage, reply: { removeHeader(name: string): unknown }) {
+  if (raw.complete) return;
+  reply.removeHeader('connection');
+  let dropped = 0;
+  raw.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > DISCARD_BYTES) raw.socket.destroy();
+  });
+  raw.resume();
+}
+
 /** Paths whose other methods are answered 405 with the methods they take. */
 const METHODS: Record<string, string> = {
   '/graphql': 'GET, POST',
@@ -111,7 +130,10 @@ export async function createHttpApp(options: EdgeOptions): Promise<FastifyInstan
       return sendError(reply, 429, 'RATE_LIMITED', error.message, { retryAfter: error.retryAfterSeconds, budget: error.budget }, { 'retry-after': String(error.retryAfterSeconds) });
     }
     const status = error.statusCode ?? 500;
-    if (status === 413) return sendError(reply, 413, 'BAD_REQUEST', `the request body is larger than ${options.maxBodyBytes} bytes`);
+    if (status === 413) {
+      drainBody(request.raw, reply);
+      return sendError(reply, 413, 'BAD_REQUEST', `the request body is larger than ${options.maxBodyBytes} bytes`);
+    }
     if (status === 415) {
       return sendError(reply, 415, 'BAD_REQUEST', `the content type ${JSON.stringify(request.headers['content-type'] ?? '')} is not served: send the query as application/json`);
     }
