@@ -30,7 +30,7 @@ import { CountingStore } from '../src/store/port.js';
 import { prepareGraph, SIZES, sizeLabel, type PreparedGraph, type SizeSpec } from './lib/graphs.js';
 import { HttpClient, parseJson } from './lib/http.js';
 import { cannonRequests, keyQueries, pickTargets, type KeyQuery, type Targets } from './lib/keyqueries.js';
-import { spawnServer, startInProcess, type InProcessServer } from './lib/server.js';
+import { cpuSecondsOf, spawnServer, startInProcess, type InProcessServer } from './lib/server.js';
 import { mib, ms, summarize, table, type Summary } from './lib/stats.js';
 
 interface Options {
@@ -139,32 +139,41 @@ function baselineServer(ref: string): { script: string; label: string } {
 interface Comparison {
   request: string;
   connections: number;
-  servers: { label: string; rps: number[]; mean: number }[];
+  servers: { label: string; rps: number[]; mean: number; cpuMsPerRequest: number[]; meanCpuMs: number }[];
   /** This tree's mean throughput over the baseline's. */
   ratio: number;
+  /** This tree's mean CPU per request over the baseline's (below 1: cheaper). */
+  cpuRatio: number;
 }
 
 /** The simple request against the baseline's server and ours in turn, on one database. */
 async function compareThroughput(db: string, body: string, request: string, baseline: { script: string; label: string }, o: Options): Promise<Comparison> {
   const servers = [
-    { label: `baseline ${baseline.label}`, script: baseline.script, rps: [] as number[] },
-    { label: `this tree (${gitCommit() ?? '?'})`, script: projectPath('dist', 'src', 'server.js'), rps: [] as number[] },
+    { label: `baseline ${baseline.label}`, script: baseline.script, rps: [] as number[], cpu: [] as number[] },
+    { label: `this tree (${gitCommit() ?? '?'})`, script: projectPath('dist', 'src', 'server.js'), rps: [] as number[], cpu: [] as number[] },
   ];
   for (let round = 0; round < o.rounds; round++) {
     for (const server of round % 2 ? [...servers].reverse() : servers) {
       const spawned = await spawnServer({ db, script: server.script });
       try {
+        const cpuBefore = cpuSecondsOf(spawned.pid);
         const result = await cannon(spawned.url, request, body, o);
+        const cpuMs = ((cpuSecondsOf(spawned.pid) - cpuBefore) * 1000) / result.requests;
         if (result.non2xx || result.errors || result.graphqlErrors) throw new Error(`${server.label}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.graphqlErrors} GraphQL errors`);
         server.rps.push(result.rps);
-        log(`  compare, round ${round + 1}: ${server.label}: ${result.rps.toFixed(0)} req/s`);
+        server.cpu.push(cpuMs);
+        log(`  compare, round ${round + 1}: ${server.label}: ${result.rps.toFixed(0)} req/s, ${cpuMs.toFixed(3)} CPU ms per request`);
       } finally {
         await spawned.stop();
       }
     }
   }
-  const withMean = servers.map(({ label, rps }) => ({ label, rps, mean: rps.reduce((a, b) => a + b, 0) / rps.length }));
-  return { request, connections: o.connections, servers: withMean, ratio: withMean[1]!.mean / withMean[0]!.mean };
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const withMean = servers.map(({ label, rps, cpu }) => ({ label, rps, mean: mean(rps), cpuMsPerRequest: cpu, meanCpuMs: mean(cpu) }));
+  return {
+    request, connections: o.connections, servers: withMean,
+    ratio: withMean[1]!.mean / withMean[0]!.mean, cpuRatio: withMean[1]!.meanCpuMs / withMean[0]!.meanCpuMs,
+  };
 }
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
@@ -396,10 +405,10 @@ function printSize(r: SizeResult): string {
     const c = r.comparison;
     lines.push('');
     lines.push(table(
-      [`throughput, ${c.request}`, 'req/s per turn', 'mean req/s'],
-      c.servers.map((x) => [x.label, x.rps.map((v) => v.toFixed(0)).join(', '), x.mean.toFixed(0)]),
+      [`throughput, ${c.request}`, 'req/s per turn', 'mean req/s', 'CPU ms per request, per turn', 'mean CPU ms'],
+      c.servers.map((x) => [x.label, x.rps.map((v) => v.toFixed(0)).join(', '), x.mean.toFixed(0), x.cpuMsPerRequest.map((v) => v.toFixed(3)).join(', '), x.meanCpuMs.toFixed(3)]),
     ));
-    lines.push(`this tree / baseline: ${c.ratio.toFixed(3)}× (${c.connections} connections, ${o_rounds(c)} turns each, taken alternately)`);
+    lines.push(`this tree / baseline: throughput ${c.ratio.toFixed(3)}×, CPU per request ${c.cpuRatio.toFixed(3)}× (${c.connections} connections, ${o_rounds(c)} turns each, taken alternately; the server's CPU, all threads, from /proc)`);
   }
   lines.push(`(${r.seconds.toFixed(0)} s for this size)`);
   return lines.join('\n');

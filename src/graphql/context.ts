@@ -20,8 +20,20 @@ export interface ApiContext {
   report: RequestReport;
   /** Charges a priced operation to the client's budgets (the HTTP edge's rate limits). */
   charge?(price: Price): Promise<void>;
-  /** Aborted when the client goes away or the request runs out of time. */
-  signal?: AbortSignal;
+  /** Whether the request was abandoned (its client went away, or it ran out of time). */
+  lifetime?: RequestLifetime;
+}
+
+/**
+ * How long a request's work is wanted. Asked before each statement (a flag and a clock
+ * read), and made into an AbortSignal only for the ad hoc statement, which can be stopped
+ * midway: a signal and a timer for every request would cost every cheap read.
+ */
+export interface RequestLifetime {
+  /** Why the work is no longer wanted, or undefined while it is. */
+  abandoned(): string | undefined;
+  /** A signal aborted when the work stops being wanted. */
+  signal(): AbortSignal;
 }
 
 export interface RequestReport {
@@ -32,7 +44,7 @@ export interface RequestReport {
 }
 
 export interface RequestOptions {
-  signal?: AbortSignal;
+  lifetime?: RequestLifetime;
   charge?(price: Price): Promise<void>;
 }
 
@@ -42,15 +54,13 @@ export interface RequestOptions {
  * statement in flight gets the signal so that the adapter can stop it.
  */
 class RequestStore extends CountingStore {
-  constructor(inner: Store, private readonly signal: AbortSignal | undefined) {
+  constructor(inner: Store, private readonly lifetime: RequestLifetime | undefined) {
     super(inner);
   }
 
   private stopIfAbandoned() {
-    const signal = this.signal;
-    if (!signal?.aborted) return;
-    const reason = signal.reason instanceof Error && signal.reason.name === 'TimeoutError' ? 'it ran out of time' : 'the client went away';
-    throw new RequestCancelledError(reason);
+    const reason = this.lifetime?.abandoned();
+    if (reason) throw new RequestCancelledError(reason);
   }
 
   override run(name: string, params?: Params) {
@@ -65,12 +75,12 @@ class RequestStore extends CountingStore {
 
   override readOnlyCypher(text: string, params: Params, options: AdHocOptions) {
     this.stopIfAbandoned();
-    const withSignal: AdHocOptions & { signal?: AbortSignal } = { ...options, signal: this.signal };
+    const withSignal: AdHocOptions & { signal?: AbortSignal } = { ...options, signal: this.lifetime?.signal() };
     return super.readOnlyCypher(text, params, withSignal);
   }
 }
 
 export function createContext(store: Store, limits: Limits, options: RequestOptions = {}): ApiContext {
-  const counting = new RequestStore(store, options.signal);
-  return { store: counting, loaders: createLoaders(counting), limits, report: {}, charge: options.charge, signal: options.signal };
+  const counting = new RequestStore(store, options.lifetime);
+  return { store: counting, loaders: createLoaders(counting), limits, report: {}, charge: options.charge, lifetime: options.lifetime };
 }

@@ -5,8 +5,9 @@
  *   complexity limits (see limits.ts);
  * - QUERY_REFUSED, BAD_PARAMETER, CYPHER_ERROR, QUERY_TIMEOUT, QUERY_TOO_LARGE: the `cypher`
  *   field's statement;
- * - BAD_REQUEST, NOT_FOUND, METHOD_NOT_ALLOWED, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE,
- *   RATE_LIMITED, SERVICE_UNAVAILABLE: the HTTP edge's refusals (src/http/), in the same shape;
+ * - BAD_REQUEST (a body that is not JSON, too large, of another type, CSRF), NOT_FOUND,
+ *   METHOD_NOT_ALLOWED (also `cypher` over GET), RATE_LIMITED, SERVICE_UNAVAILABLE (not ready,
+ *   draining, shedding load): the HTTP edge's refusals (src/http/), in the same shape;
  * - REQUEST_CANCELLED: the client went away or the request ran out of time, and the work
  *   left was stopped;
  * - INTERNAL_SERVER_ERROR: anything else. Its cause is logged (see logging in the Apollo

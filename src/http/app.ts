@@ -72,6 +72,9 @@ export async function createHttpApp(options: EdgeOptions): Promise<FastifyInstan
     loggerInstance: logger as FastifyBaseLogger,
     // The one request line is ours (below), with the round trips and complexity fastify cannot know.
     logController: new LogController({ disableRequestLogging: true }),
+    // request.log is the logger itself: a child per request (for a request id nobody reads)
+    // costs every request a little.
+    childLoggerFactory: (logger) => logger,
     // An address the router cannot decode, in our shape too.
     frameworkErrors: (error, _request, reply) => {
       sendError(reply, 400, 'BAD_REQUEST', `bad request address: ${error.message}`);

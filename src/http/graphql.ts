@@ -1,13 +1,15 @@
 /**
  * POST /graphql and GET /graphql?query=…: Apollo Server through executeHTTPGraphQLRequest, with
- * a context per request (its loaders, its round-trip count, an abort signal that fires when the
- * client goes away or the request runs out of time, and the charge to the client's budgets).
+ * a context per request (its loaders, its round-trip count, its lifetime — until the client goes
+ * away or the request runs out of time — and the charge to the client's budgets).
+ * (@as-integrations/fastify does the same in a few lines, but builds a URL from the Host
+ * header, which throws on a malformed one: a 500 from one bad header.)
  * Before Apollo sees a request, variables nested deeper than the limit are refused: graphql-js
  * walks them recursively, and thousands of levels would overflow its stack.
  */
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { createContext, type ApiContext } from '../graphql/context.js';
+import { createContext, type ApiContext, type RequestLifetime } from '../graphql/context.js';
 import type { Limits } from '../graphql/limits.js';
 import type { Store } from '../store/port.js';
 import { servePlaygroundFor, type WebDeps } from '../web/routes.js';
@@ -64,16 +66,34 @@ function rawVariables(request: FastifyRequest): unknown {
   }
 }
 
-/** An abort signal for the request's work: the client closed the connection, or time ran out. */
-function requestSignal(reply: FastifyReply, timeoutMs: number): AbortSignal {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new DOMException('the request ran out of time', 'TimeoutError')), timeoutMs);
-  timer.unref();
+/** The request's lifetime: until its client goes away, or `timeoutMs` have passed. */
+function requestLifetime(reply: FastifyReply, timeoutMs: number): RequestLifetime {
+  const deadline = Date.now() + timeoutMs;
+  let gone = false;
+  let controller: AbortController | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const abandoned = () => (gone ? 'the client went away' : Date.now() > deadline ? 'it ran out of time' : undefined);
   reply.raw.once('close', () => {
-    clearTimeout(timer);
-    if (!reply.raw.writableFinished) controller.abort(new DOMException('the client went away', 'AbortError'));
+    if (timer) clearTimeout(timer);
+    if (reply.raw.writableFinished) return;
+    gone = true;
+    controller?.abort(new DOMException('the client went away', 'AbortError'));
   });
-  return controller.signal;
+  return {
+    abandoned,
+    signal() {
+      if (!controller) {
+        controller = new AbortController();
+        const reason = abandoned();
+        if (reason) controller.abort(new DOMException(reason, reason === 'the client went away' ? 'AbortError' : 'TimeoutError'));
+        else {
+          timer = setTimeout(() => controller!.abort(new DOMException('the request ran out of time', 'TimeoutError')), deadline - Date.now());
+          timer.unref();
+        }
+      }
+      return controller.signal;
+    },
+  };
 }
 
 export function registerGraphQLRoute(app: FastifyInstance, deps: GraphQLRouteDeps): void {
@@ -87,7 +107,7 @@ export function registerGraphQLRoute(app: FastifyInstance, deps: GraphQLRouteDep
     }
     const charge = deps.charge;
     const context = createContext(deps.store(), deps.limits, {
-      signal: requestSignal(reply, deps.requestTimeoutMs),
+      lifetime: requestLifetime(reply, deps.requestTimeoutMs),
       charge: charge ? (price) => charge(request, price) : undefined,
     });
     request.api = context;
