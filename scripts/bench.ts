@@ -124,16 +124,20 @@ function parseOptions(argv: string[]): Options {
  * checked out in a temporary worktree, its dependencies installed from its own lockfile and its
  * code compiled (the web pages are not needed to serve the API).
  */
-function baselineServer(ref: string): { script: string; label: string } {
+function baselineServer(ref: string): { script: string; label: string; remove(): void } {
   const folder = resolve(ref);
-  if (existsSync(join(folder, 'dist', 'src', 'server.js'))) return { script: join(folder, 'dist', 'src', 'server.js'), label: folder };
+  if (existsSync(join(folder, 'dist', 'src', 'server.js'))) return { script: join(folder, 'dist', 'src', 'server.js'), label: folder, remove: () => undefined };
   const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: projectPath(), encoding: 'utf8' }).trim();
   const dir = join(mkdtempSync(join(tmpdir(), 'bench-baseline-')), commit);
   log(`  baseline ${ref} (${commit}): checking out in ${dir}, npm ci, tsc …`);
   execFileSync('git', ['worktree', 'add', '--detach', dir, commit], { cwd: projectPath(), stdio: 'ignore' });
   execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
   execFileSync(join(dir, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: dir, stdio: 'inherit' });
-  return { script: join(dir, 'dist', 'src', 'server.js'), label: `${ref} (${commit})` };
+  return {
+    script: join(dir, 'dist', 'src', 'server.js'),
+    label: `${ref} (${commit})`,
+    remove: () => execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: projectPath(), stdio: 'ignore' }),
+  };
 }
 
 interface Comparison {
@@ -441,7 +445,11 @@ async function main() {
   log(`bench: sizes ${o.sizes.map((s) => s.name).join(', ')}; node ${environment.node}, ${environment.cpus} CPUs, load average ${environment.loadAverageAtStart.join(' ')}`);
   const baseline = o.baseline ? baselineServer(o.baseline) : null;
   const results: SizeResult[] = [];
-  for (const size of o.sizes) results.push(await measureSize(size, o, baseline));
+  try {
+    for (const size of o.sizes) results.push(await measureSize(size, o, baseline));
+  } finally {
+    baseline?.remove();
+  }
   const loadAverageAtEnd = loadavg().map((x) => Number(x.toFixed(2)));
   const seconds = (performance.now() - started) / 1000;
 

@@ -196,8 +196,14 @@ describe('load shedding', () => {
       expect(shed.status).toBe(503);
       expect(shed.headers.get('retry-after')).toBe('2');
       expect((await errorsOf(shed))[0]!.extensions.code).toBe('SERVICE_UNAVAILABLE');
-      await new Promise((r) => setTimeout(r, 400));
-      expect((await loaded.gql('{ stats { nodeCount } }')).status).toBe(200);
+      // Once a window passes without the lag, requests are served again (polled: on a busy
+      // machine a window of 100 ms may itself lag).
+      let status = 0;
+      for (const until = Date.now() + 10_000; status !== 200 && Date.now() < until;) {
+        await new Promise((r) => setTimeout(r, 200));
+        status = (await loaded.gql('{ stats { nodeCount } }')).status;
+      }
+      expect(status).toBe(200);
     } finally {
       await loaded.close();
     }
