@@ -221,6 +221,18 @@ describe('research questions: firms, sectors and events', () => {
     ]));
   });
 
+  it('Did Microsoft work in industrial-Internet security before it bought CyberX? Time on relationships answers as of a date', async () => {
+    // src-003 §3.2 reports the June 2020 purchase; that Microsoft works in the field from then on is our reading (INFERRED).
+    const q = `query($asOf: Date) { neighborhood(id: "microsoft", asOf: $asOf) { edges { source target type data } } }`;
+    const links = async (asOf: string) => ((await ask(q, { asOf })).neighborhood.edges as { target: string; type: string; data: { start?: string; basis: string } }[])
+      .map((e) => `${e.type} ${e.target}`).sort();
+    expect(await links('2019-12-31')).not.toEqual(expect.arrayContaining(['OPERATES_IN industrial-internet-security']));
+    expect(await links('2019-12-31')).not.toContain('ACQUIRED cyberx');
+    expect(await links('2020-12-31')).toEqual(expect.arrayContaining(['ACQUIRED cyberx', 'OPERATES_IN industrial-internet-security']));
+    // An undated link (its headquarters) holds whenever both ends exist: it makes nothing older.
+    expect(await links('2019-12-31')).toContain('HEADQUARTERED_IN united-states');
+  });
+
   it('Which attacks on industry does src-003 recall? Norsk Hydro in 2019, Venezuela\'s grid in 2020', async () => {
     const { timeline } = await ask(`{ timeline(from: "2018-01-01", to: "2020-12-31", types: [EVENT], evidence: [STATED]) { ${FACT} } }`);
     const facts = (timeline as Fact[]).map((f) => `${f.dateLabel} ${f.entity.id}`);
