@@ -99,6 +99,10 @@ describe('research questions: laws, issuers and dates', () => {
     expect(entity.disputes).toEqual([{ field: 'issued', value: '2019', precision: 'YEAR', citations: [{ sourceId: 'src-003', basis: 'STATED' }] }]);
     const { timeline } = await ask(`{ timeline(from: "2020-01-01", to: "2020-12-31", types: [POLICY]) { ${FACT} } }`);
     expect((timeline as Fact[]).find((f) => f.entity.id === 'iot-cybersecurity-improvement-act')).toMatchObject({ dateLabel: '2020-12-04', basis: 'EXTERNAL', disputed: true });
+    // On the documents alone, the act dates from 2019, and the timeline says the date is disputed.
+    const stated = (await ask(`{ timeline(from: "2019-01-01", to: "2020-12-31", types: [POLICY], evidence: [STATED]) { ${FACT} } }`)).timeline as Fact[];
+    expect(stated.filter((f) => f.entity.id === 'iot-cybersecurity-improvement-act').map((f) => `${f.kind} ${f.dateLabel} ${f.basis} ${f.disputed}`))
+      .toEqual(['ISSUED 2019 STATED true']);
   });
 });
 
