@@ -13,14 +13,14 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  BailErrorStrategy, CharStream, CommonTokenStream, ListTokenSource, ParserRuleContext, TerminalNode,
+  BailErrorStrategy, CharStream, PredictionMode, CommonTokenStream, ListTokenSource, ParserRuleContext, TerminalNode,
   type ANTLRErrorListener, type ATNSimulator, type Lexer, type Parser, type ParseTree, type Recognizer, type Token, type Vocabulary,
 } from 'antlr4ng';
 
 interface LexerClass { new (input: CharStream): Lexer }
 interface ParserClass { new (input: CommonTokenStream): Parser & { statementsOrCommands(): ParserRuleContext }; readonly ruleNames: string[] }
 
-interface Grammar { Lexer: LexerClass; Parser: ParserClass }
+export interface Grammar { Lexer: LexerClass; Parser: ParserClass }
 
 let loading: Promise<Grammar> | undefined;
 
@@ -39,9 +39,9 @@ export function loadGrammar(): Promise<Grammar> {
   return loading;
 }
 
-/** Starts loading the grammar and warms the parser, without waiting. */
-export function warmUpGrammar(): void {
-  loadGrammar().then((g) => parseTokens(g, lex(g, 'MATCH (a)-[r:R*1..2]->(b) WHERE a.x = $p RETURN count(*) AS n ORDER BY n LIMIT 1').tokens)).catch(() => undefined);
+/** A first parse: ANTLR builds its prediction caches on the first statements it reads. */
+export function warmUp(grammar: Grammar): void {
+  parseTokens(grammar, lex(grammar, 'MATCH (a)-[r:R*1..2]->(b) WHERE a.x = $p RETURN count(*) AS n ORDER BY n LIMIT 1').tokens);
 }
 
 export interface Lexed {
@@ -86,8 +86,20 @@ export class ParseFailure extends Error {
  * recovery: a statement the grammar does not accept as written is refused, not repaired).
  */
 export function parseTokens(grammar: Grammar, tokens: Token[]): { tree: ParserRuleContext; ruleNames: string[] } {
+  // ANTLR's two-stage strategy: the fast SLL prediction first, full LL only if SLL fails
+  // (SLL never accepts what LL refuses; it may refuse what LL accepts).
+  try {
+    return parseWith(grammar, tokens, PredictionMode.SLL);
+  } catch (error) {
+    if (!(error instanceof ParseFailure)) throw error;
+    return parseWith(grammar, tokens, PredictionMode.LL);
+  }
+}
+
+function parseWith(grammar: Grammar, tokens: Token[], mode: number): { tree: ParserRuleContext; ruleNames: string[] } {
   const stream = new CommonTokenStream(new ListTokenSource(tokens));
   const parser = new grammar.Parser(stream);
+  parser.interpreter.predictionMode = mode;
   parser.removeErrorListeners();
   let first: ParseFailure | undefined;
   parser.addErrorListener(collectingListener((_l, _c, message, token) => { first ??= new ParseFailure(token, message); }));

@@ -15,7 +15,7 @@ import {
   ALLOWED_FUNCTIONS, ALLOWED_PROCEDURES, ALLOWED_RULES, MAX_BRACKET_DEPTH, MAX_LENGTH, MAX_PREFIX_RUN,
   MAX_RANGE_ITEMS, MAX_TREE_DEPTH, RULE_LABELS,
 } from './allow-list.js';
-import { lex, loadGrammar, ParseFailure, parseTokens, ParserRuleContext, TerminalNode, type ParseTree, type Token } from './grammar.js';
+import { lex, loadGrammar, ParseFailure, parseTokens, ParserRuleContext, TerminalNode, type Grammar, type ParseTree, type Token } from './grammar.js';
 import { decodeBackquoted, renderTokens } from './render.js';
 
 export interface CheckedStatement {
@@ -160,15 +160,21 @@ function nearestClauseWord(tokens: Token[], upTo: number): string | undefined {
   return undefined;
 }
 
-export async function checkAdHocStatement(text: string, engine: Engine): Promise<CheckedStatement> {
+/** Loads the grammar (once) and checks one statement, in this thread. */
+export async function checkInThisThread(text: string, engine: Engine): Promise<CheckedStatement> {
   if (text.length > MAX_LENGTH) refuse(`the query is longer than ${MAX_LENGTH} characters`);
-  let grammar;
+  let grammar: Grammar;
   try {
     grammar = await loadGrammar();
   } catch (error) {
     // Fail closed: no grammar, no ad hoc statement.
     throw new StoreInputError(`ad hoc queries are unavailable: the Cypher grammar could not be loaded (${(error as Error).message})`, 'QUERY_REFUSED');
   }
+  return checkStatement(grammar, text, engine);
+}
+
+export function checkStatement(grammar: Grammar, text: string, engine: Engine): CheckedStatement {
+  if (text.length > MAX_LENGTH) refuse(`the query is longer than ${MAX_LENGTH} characters`);
   const lexed = lex(grammar, text);
   if (lexed.error) refuse(`the query could not be read at line ${lexed.error.line}, column ${lexed.error.column + 1}: ${lexed.error.message}`);
   const tokens = lexed.tokens;

@@ -4,10 +4,10 @@
  */
 import { checkAdHocParams } from '../params.js';
 import type { Engine, Params } from '../port.js';
-import { checkAdHocStatement } from './guard.js';
+import { checkAdHocStatement } from './checker.js';
 
-export { warmUpGrammar } from './grammar.js';
-export { checkAdHocStatement, type CheckedStatement } from './guard.js';
+export { checkAdHocStatement, warmUpGrammar } from './checker.js';
+export type { CheckedStatement } from './guard.js';
 
 export interface PreparedAdHoc {
   /** The canonical text the engine runs (not the text as sent). */

@@ -292,7 +292,9 @@ export class KuzuStore implements Store {
       // A database in memory cannot be shared with another process: its ad hoc statements run
       // here, on a read-only transaction (a throw-away database, for tests and trials).
       if (this.options.path === ':memory:') return await this.adHocOnConnection(adHoc.text, adHoc.params, options);
-      await this.reopen(true);
+      await this.reopen(true).catch((error: Error) => {
+        throw new StoreInputError(`ad hoc queries are unavailable: the database could not be opened read-only (${error.message})`, 'QUERY_FAILED');
+      });
       this.runner ??= new AdHocRunner(this.runnerSettings());
       return await this.runner.run(adHoc.text, adHoc.params, options);
     } finally {
@@ -314,7 +316,7 @@ export class KuzuStore implements Store {
     return {
       path: this.options.path,
       bufferPoolMb,
-      memoryMb: this.options.adHoc?.memoryMb ?? 1536,
+      memoryMb: this.options.adHoc?.memoryMb ?? 1024,
       statementsPerChild: this.options.adHoc?.statementsPerChild ?? 50,
       graceMs: AD_HOC_GRACE_MS,
       maxDbBytes,

@@ -12,7 +12,8 @@
  * A child that dies costs its one answer (QUERY_FAILED); the next statement gets a new child.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { compiledSibling } from '../adhoc/compiled.js';
 import { StoreInputError, type AdHocOptions, type AdHocResult, type Params } from '../port.js';
 import type { AdHocReply, AdHocRequest, ChildSettings } from './adhoc-child.js';
 
@@ -20,17 +21,31 @@ export interface RunnerSettings {
   path: string;
   /** The child's buffer pool, MiB. */
   bufferPoolMb: number;
-  /** The child's whole address space, MiB, on top of the buffer pool's reservation. */
+  /** Memory the child may take beyond what it holds once started and idle, MiB. */
   memoryMb: number;
   statementsPerChild: number;
   /** Time after the statement's own limit before the child is killed. */
   graceMs: number;
   /** Kùzu's buffer-pool address reservation (a power of two, at least the database's size). */
   maxDbBytes: number;
+  /** The child program (tests put a misbehaving one here); ./adhoc-child.js by default. */
+  script?: string;
 }
 
-const CHILD_SCRIPT = fileURLToPath(new URL('./adhoc-child.js', import.meta.url));
+const CHILD_SCRIPT = compiledSibling(import.meta.url, './adhoc-child.js');
 const START_TIMEOUT_MS = 20_000;
+/** Address space a child may use while it starts (Node, the engine, its threads), beyond the buffer pool's reservation. */
+const START_ALLOWANCE_BYTES = 2 * 1024 ** 3;
+
+/** The address space a process uses now (bytes), from /proc; undefined where there is none. */
+function addressSpace(pid: number): number | undefined {
+  try {
+    const kb = /VmSize:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 let launcher: 'prlimit' | 'sh' | undefined;
 function findLauncher(): 'prlimit' | 'sh' {
@@ -52,23 +67,32 @@ class Child {
   private onReply: ((reply: AdHocReply) => void) | undefined;
 
   constructor(settings: RunnerSettings) {
-    const limitBytes = settings.maxDbBytes + (settings.bufferPoolMb + settings.memoryMb) * 1024 * 1024;
+    const startLimit = settings.maxDbBytes + (settings.bufferPoolMb + settings.memoryMb) * 1024 * 1024 + START_ALLOWANCE_BYTES;
     const child: ChildSettings = { path: settings.path, bufferPoolMb: settings.bufferPoolMb, maxDbBytes: settings.maxDbBytes };
     const env = { ...process.env, ADHOC_CHILD_SETTINGS: JSON.stringify(child) };
-    const node = [process.execPath, CHILD_SCRIPT];
+    const node = [process.execPath, settings.script ?? CHILD_SCRIPT];
     const [command, args] = findLauncher() === 'prlimit'
-      ? ['prlimit', [`--as=${limitBytes}`, '--', ...node]]
-      : ['sh', ['-c', `ulimit -v ${Math.floor(limitBytes / 1024)} && exec ${node.map(quoteForShell).join(' ')}`]];
+      ? ['prlimit', [`--as=${startLimit}`, '--', ...node]]
+      : ['sh', ['-c', `ulimit -v ${Math.floor(startLimit / 1024)} && exec ${node.map(quoteForShell).join(' ')}`]];
+    this.limitBytes = startLimit;
     this.process = spawn(command as string, args as string[], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced', env });
     this.process.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       this.stderr = (this.stderr + chunk).slice(-2000);
     });
     this.ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the query process did not start in time')), START_TIMEOUT_MS);
+      const timer = setTimeout(() => {
+        this.kill();
+        reject(new Error('the query process did not start in time'));
+      }, START_TIMEOUT_MS);
       this.process.once('message', (m: { ready: boolean; message?: string }) => {
         clearTimeout(timer);
-        if (m.ready) resolve();
-        else reject(new Error(`the query process could not open the database: ${m.message}`));
+        if (!m.ready) return reject(new Error(`the query process could not open the database: ${m.message}`));
+        try {
+          this.tighten(settings.memoryMb);
+          resolve();
+        } catch (error) {
+          reject(error);
+        }
       });
       this.process.once('exit', () => {
         clearTimeout(timer);
@@ -84,6 +108,24 @@ class Child {
       this.onExit?.(signal ? `signal ${signal}` : `exit code ${code}`);
     });
     this.process.on('error', () => undefined);
+  }
+
+  /** The ceiling in force for statements (bytes of address space): what the idle child holds plus the allowance. */
+  limitBytes = 0;
+
+  /**
+   * Once started, the ceiling is lowered to what the child holds now plus `memoryMb`, so that
+   * the allowance means the same whatever Node, the engine and the number of cores reserve at
+   * start. `prlimit --pid` sets it from outside; without it the start ceiling stays.
+   */
+  private tighten(memoryMb: number): void {
+    const pid = this.process.pid!;
+    const now = addressSpace(pid);
+    if (now === undefined || findLauncher() !== 'prlimit') return;
+    const limit = now + memoryMb * 1024 * 1024;
+    const done = spawnSync('prlimit', ['--pid', String(pid), `--as=${limit}`], { stdio: 'ignore' });
+    if (done.status !== 0) throw new Error('the memory ceiling of the query process could not be set');
+    this.limitBytes = limit;
   }
 
   lastError(): string {
