@@ -207,6 +207,7 @@ export class AdHocRunner {
     if (this.closed) throw new StoreInputError('the embedded database is closed', 'QUERY_FAILED');
     if (options.signal?.aborted) throw new StoreInputError('the request was cancelled', 'QUERY_TIMEOUT');
     const child = await this.take();
+    if (options.signal?.aborted) throw new StoreInputError('the request was cancelled', 'QUERY_TIMEOUT');
     const request: AdHocRequest = { id: this.nextId++, text, params, maxRows: options.maxRows, timeoutMs: options.timeoutMs };
     const answer = await child.ask(request, options.timeoutMs + this.settings.graceMs, options.signal);
     if ('overdue' in answer) {
@@ -231,7 +232,7 @@ export class AdHocRunner {
     if (answer.ok) return { columns: answer.columns, rows: answer.rows, truncated: answer.truncated };
     if (isMemory(answer.message)) {
       throw new StoreInputError(
-        'the statement needs more memory than the database has for it: bound variable-length patterns more tightly (e.g. *1..2), start from fewer nodes, or aggregate sooner',
+        `the statement needs more memory than the database has for it (${answer.message.slice(0, 120)}): bound variable-length patterns more tightly (e.g. *1..2), start from fewer nodes, or aggregate sooner`,
         'QUERY_TOO_LARGE',
       );
     }
