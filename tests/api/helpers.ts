@@ -30,15 +30,17 @@ function capturingLogger(logs: LogEntry[]): Logger {
 }
 
 /**
- * The API on an in-memory database. The per-client budgets are on but far above what a test
- * file sends (tests that exercise them set their own through `env`).
+ * The per-client budgets are on but far above what a test file sends (tests that exercise
+ * them set their own through `env`). `embeddedDb`: a folder for an on-disk database instead
+ * of the in-memory one, for tests of what only an on-disk database does (ad hoc statements in
+ * their own process).
  */
-export async function startApi(options: { production?: boolean; env?: Record<string, string> } & Pick<ServerOptions, 'seedDir' | 'limits' | 'assetsDir'> = {}): Promise<Api> {
+export async function startApi(options: { production?: boolean; embeddedDb?: string; env?: Record<string, string> } & Pick<ServerOptions, 'seedDir' | 'limits' | 'assetsDir'> = {}): Promise<Api> {
   const logs: LogEntry[] = [];
   const server = await startServer({
     env: {
       ...process.env,
-      EMBEDDED_DB: ':memory:',
+      EMBEDDED_DB: options.embeddedDb ?? ':memory:',
       EMBEDDED_BUFFER_MB: '256',
       NEO4J_URI: '',
       NODE_ENV: options.production ? 'production' : 'test',
