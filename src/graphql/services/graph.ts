@@ -16,6 +16,7 @@ export interface GraphNodeRecord {
   label: string;
   date: string | null;
   precision: string | null;
+  undated: boolean;
   data: Record<string, unknown>;
 }
 
@@ -24,6 +25,7 @@ export interface GraphEdgeRecord {
   source: string;
   target: string;
   type: string;
+  undated: boolean;
   data: Record<string, unknown>;
 }
 
@@ -35,6 +37,32 @@ export interface GraphRecord {
 
 /** Most nodes one graph answer holds: a hub (a country, the whole industry) reaches far. */
 export const MAX_GRAPH_NODES = 500;
+
+/**
+ * Kinds of entity that begin on a date (a policy issued, a body established, a firm founded,
+ * an event). Regions, sectors and people carry no date of their own in the model: their time
+ * is on their relationships, so they are never "undated" — the flag would say nothing.
+ */
+const BEGINS_ON_A_DATE: ReadonlySet<string> = new Set(['Policy', 'Agency', 'Firm', 'Event']);
+
+/** True when the entity is of a kind that begins on a date and nothing in the graph dates it. */
+export function entityUndated(e: EntityRecord): boolean {
+  return BEGINS_ON_A_DATE.has(e.label) && primaryDate(e) === null;
+}
+
+/**
+ * True when nothing dates the relationship's beginning: it has no `start`, and neither of its
+ * ends is dated (an undated link counts from when both its ends exist, seeds/README.md, so a
+ * dated end bounds it).
+ */
+export function relationUndated(r: RelationRecord, ends: ReadonlyMap<string, EntityRecord>): boolean {
+  if (r.since) return false;
+  const dated = (id: string) => {
+    const e = ends.get(id);
+    return !!e && primaryDate(e) !== null;
+  };
+  return !dated(r.anchorId) && !dated(r.otherId);
+}
 
 /** True when the entity existed on `asOf`: begun (issued, established …) and not ended. */
 export function existedOn(e: EntityRecord, asOf: string): boolean {
@@ -58,6 +86,7 @@ export function graphNode(e: EntityRecord): GraphNodeRecord {
     label: e.name,
     date: main?.date ?? null,
     precision: main?.precision ?? null,
+    undated: entityUndated(e),
     data: compact({
       nameZh: e.nameZh, kind: e.kind, status: e.status, role: e.role,
       issued: e.issued, issuedPrecision: e.issuedPrecision,
@@ -71,13 +100,14 @@ export function graphNode(e: EntityRecord): GraphNodeRecord {
 }
 
 /** The relationship drawn from its start to its end, whichever end it was seen from. */
-export function graphEdge(r: RelationRecord): GraphEdgeRecord {
+export function graphEdge(r: RelationRecord, undated: boolean): GraphEdgeRecord {
   const [source, target] = r.direction === 'OUT' ? [r.anchorId, r.otherId] : [r.otherId, r.anchorId];
   return {
     id: `${source}|${r.type}|${target}`,
     source,
     target,
     type: r.type,
+    undated,
     data: compact({ start: r.since, startPrecision: r.sincePrecision, end: r.until, endPrecision: r.untilPrecision, role: r.role }),
   };
 }
@@ -86,8 +116,12 @@ export function graphEdge(r: RelationRecord): GraphEdgeRecord {
 class EdgeSet {
   private readonly byKey = new Map<string, GraphEdgeRecord>();
   private readonly seen = new Set<string>();
-  add(r: RelationRecord): void {
-    const edge = graphEdge(r);
+  constructor(private readonly ends: ReadonlyMap<string, EntityRecord>) {}
+  /** Adds the relationship unless it is undated and undated ones are not wanted. */
+  add(r: RelationRecord, includeUndated = true): void {
+    const undated = relationUndated(r, this.ends);
+    if (undated && !includeUndated) return;
+    const edge = graphEdge(r, undated);
     // The same relationship seen from both of its ends is one edge.
     const identity = `${edge.id}|${JSON.stringify(edge.data)}`;
     if (this.seen.has(identity)) return;
@@ -107,15 +141,23 @@ export interface NeighborhoodArgs {
   depth: number;
   asOf?: string | null;
   labels: readonly EntityLabel[];
+  /** False leaves out what nothing dates (entityUndated, relationUndated). */
+  includeUndated?: boolean;
+}
+
+/** Whether an entity may be returned: existed on `asOf`, and dated unless undated ones are wanted. */
+function admitted(e: EntityRecord, asOf: string | null, includeUndated: boolean): boolean {
+  return (!asOf || existedOn(e, asOf)) && (includeUndated || !entityUndated(e));
 }
 
 export async function neighborhood(ctx: ApiContext, args: NeighborhoodArgs): Promise<GraphRecord> {
   const asOf = args.asOf ?? null;
+  const includeUndated = args.includeUndated ?? true;
   const wanted = new Set<string>(args.labels);
   const centre = await ctx.loaders.entity.load(args.id);
-  if (!centre || (asOf && !existedOn(centre, asOf))) return { nodes: [], edges: [], truncated: false };
+  if (!centre || !admitted(centre, asOf, includeUndated)) return { nodes: [], edges: [], truncated: false };
   const kept = new Map<string, EntityRecord>([[centre.id, centre]]);
-  const edges = new EdgeSet();
+  const edges = new EdgeSet(kept);
   let frontier = [centre.id];
   let truncated = false;
   for (let level = 1; level <= args.depth && frontier.length && !truncated; level++) {
@@ -125,7 +167,7 @@ export async function neighborhood(ctx: ApiContext, args: NeighborhoodArgs): Pro
     });
     const newIds = [...new Set(relations.map((r) => r.otherId).filter((id) => !kept.has(id)))];
     const reached = (await loadEntities(ctx.loaders, newIds))
-      .filter((e) => wanted.has(e.label) && (!asOf || existedOn(e, asOf)))
+      .filter((e) => wanted.has(e.label) && admitted(e, asOf, includeUndated))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const next: string[] = [];
     for (const e of reached) {
@@ -136,19 +178,23 @@ export async function neighborhood(ctx: ApiContext, args: NeighborhoodArgs): Pro
       kept.set(e.id, e);
       next.push(e.id);
     }
-    for (const r of relations) if (kept.has(r.otherId)) edges.add(r);
+    for (const r of relations) if (kept.has(r.otherId)) edges.add(r, includeUndated);
     frontier = next;
   }
   return { nodes: [...kept.values()].map(graphNode), edges: edges.list(), truncated };
 }
 
 /** One shortest path between two entities, or null when none is at most `maxDepth` long. */
-export async function shortestPath(ctx: ApiContext, fromId: string, toId: string, maxDepth: number): Promise<GraphRecord | null> {
+export async function shortestPath(
+  ctx: ApiContext, fromId: string, toId: string, maxDepth: number, includeUndated = true,
+): Promise<GraphRecord | null> {
   if (fromId === toId) {
     const only = await ctx.loaders.entity.load(fromId);
-    return only ? { nodes: [graphNode(only)], edges: [], truncated: false } : null;
+    return only && admitted(only, null, includeUndated) ? { nodes: [graphNode(only)], edges: [], truncated: false } : null;
   }
-  const [row] = await ctx.store.run('shortestPath', { fromId, toId, maxDepth });
+  // The query walks only through dated entities when undated ones are not wanted, so the path
+  // found is the shortest among those, not a shortest one thrown away afterwards.
+  const [row] = await ctx.store.run(includeUndated ? 'shortestPath' : 'shortestDatedPath', { fromId, toId, maxDepth });
   if (!row) return null;
   const ids = row.ids as string[];
   const [entities, relations] = await Promise.all([
@@ -156,13 +202,13 @@ export async function shortestPath(ctx: ApiContext, fromId: string, toId: string
     ctx.loaders.relations.loadMany(ids),
   ]);
   const byId = new Map(entities.map((e) => [e.id, e]));
-  const edges = new EdgeSet();
+  const edges = new EdgeSet(byId);
   for (let i = 0; i + 1 < ids.length; i++) {
     const from = relations[i];
     if (from instanceof Error) throw from;
     // Any one relationship joining the two steps (the path query does not say which).
     const step = (from ?? []).filter((r) => r.otherId === ids[i + 1]).sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0))[0];
-    if (step) edges.add(step);
+    if (step) edges.add(step, includeUndated);
   }
   return { nodes: ids.map((id) => byId.get(id)).filter((e): e is EntityRecord => !!e).map(graphNode), edges: edges.list(), truncated: false };
 }
