@@ -32,8 +32,8 @@ describe('catalogue rules', () => {
     expect(listParamsInSeveralBranches(text.replace('b.id IN $ids', "b.id = 'x'"), ['ids'])).toEqual([]);
   });
 
-  it('shortestPath, shortestDatedPath and relationsOf follow exactly the relationships between entities, on both engines', () => {
-    for (const name of ['shortestPath', 'shortestDatedPath', 'relationsOf']) {
+  it('shortestPath and relationsOf follow exactly the relationships between entities, on both engines', () => {
+    for (const name of ['shortestPath', 'relationsOf']) {
       const q = loadCatalogue().get(name)!;
       for (const text of [q.text.kuzu, q.text.neo4j]) {
         const lists = [...text.matchAll(/\[\w*:([A-Z_|]+)[*\]]/g)].map((m) => m[1]!.split('|').sort());

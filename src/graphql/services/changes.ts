@@ -76,7 +76,7 @@ function entityFact(row: Row): Fact {
       case 'established': return ['BEGAN', 'ESTABLISHED', 'established'];
       case 'founded': return ['BEGAN', 'FOUNDED', 'founded'];
       case 'ended': return ['ENDED', 'ENDED', row.label === 'Agency' ? 'dissolved' : 'ends'];
-      default: return ['BEGAN', 'STARTED', 'happens'];
+      default: return ['BEGAN', 'STARTED', ''];
     }
   })();
   return {
@@ -157,7 +157,7 @@ export async function changes(ctx: ApiContext, args: ChangesArgs): Promise<Chang
       date: f.date,
       precision: f.precision,
       dateLabel: dateLabel(f.date, f.precision)!,
-      label: other ? `${entity.name} — ${f.verb} — ${other.name}` : `${entity.name} ${f.verb}`,
+      label: other ? `${entity.name} — ${f.verb} — ${other.name}` : f.verb ? `${entity.name} ${f.verb}` : entity.name,
       entity,
       other,
       relationshipType: f.relationshipType,

@@ -164,7 +164,7 @@ export class GraphEdge {
   @Field(() => String)
   type!: string;
 
-  @Field(() => Boolean, { description: 'True when nothing dates the relationship\'s beginning: it has no start of its own and neither of its ends is dated.' })
+  @Field(() => Boolean, { description: 'True when nothing dates the relationship\'s beginning though something could: it has no start of its own, neither of its ends is dated, and one of them is a policy, body, firm or event (a link between two regions or sectors is as timeless as they are).' })
   undated!: boolean;
 
   @Field(() => JSONScalar, { description: 'start, end (with precisions) and role, when known.' })

@@ -361,20 +361,6 @@ export const cases: CatalogueCase[] = [
     check: (rows) => expect(rows).toEqual([]),
   },
   {
-    query: 'shortestDatedPath',
-    title: 'the same path as shortestPath when every entity on it is dated or timeless',
-    params: { fromId: 'made-in-china-2025', toId: 'cybersecurity-law-draft', maxDepth: 8 },
-    check: (rows) => {
-      expect(rows).toEqual([{ ids: ['made-in-china-2025', 'industrial-internet-security', 'cybersecurity-industry', 'cybersecurity-law', 'cybersecurity-law-draft'], length: 4 }]);
-    },
-  },
-  {
-    query: 'shortestDatedPath',
-    title: 'none when every way goes through something undated (the State Council, Venustech)',
-    params: { fromId: 'made-in-china-2025', toId: 'beijing', maxDepth: 8 },
-    check: (rows) => expect(rows).toEqual([]),
-  },
-  {
     query: 'shortestPath',
     title: 'through the State Council when it is the shortest way',
     params: { fromId: 'made-in-china-2025', toId: 'beijing', maxDepth: 8 },
