@@ -149,9 +149,13 @@ export function runLayout(cy: Core, layout: Layout, fixed: { nodeId: string; pos
       fixedNodeConstraint: fixed.length ? fixed : undefined,
     } as cytoscape.LayoutOptions).run();
   } else if (layout === 'concentric') {
+    // Hubs in the middle by number of relations; the many leaves shared out over four outer
+    // rings in id order (one ring of a hundred leaves leaves no room for their labels).
+    const leaves = eles.nodes().filter((n) => n.degree(false) <= 1).map((n) => n.id()).sort();
+    const ring = new Map(leaves.map((id, i) => [id, i % 4]));
     eles.layout({
-      name: 'concentric', animate: false, fit: false, avoidOverlap: true, minNodeSpacing: 40, spacingFactor: 1.1,
-      concentric: (n: NodeSingular) => n.degree(false), levelWidth: () => 3,
+      name: 'concentric', animate: false, fit: false, avoidOverlap: true, minNodeSpacing: 60, spacingFactor: 1.2,
+      concentric: (n: NodeSingular) => (ring.has(n.id()) ? ring.get(n.id())! : 10 + n.degree(false)), levelWidth: () => 1,
     } as cytoscape.LayoutOptions).run();
   }
 }
