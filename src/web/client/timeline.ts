@@ -230,7 +230,11 @@ function drawAxis(entries: Entry[]) {
   entries.forEach((e, i) => {
     const lane = lanes.indexOf(e.entity.type);
     const cy = top + lane * laneH + 8;
-    const link = svg('a', { href: `#entry-${i}` });
+    // Marks are pointer shortcuts to the list (aria-hidden, so not links a keyboard would reach).
+    const link = svg('g', { class: 'mark', 'data-entry': `entry-${i}` });
+    link.addEventListener('click', () => {
+      location.hash = `entry-${i}`;
+    });
     const title = svg('title', {}, `${e.dateLabel} ${e.label}`);
     const colour = colourOf(e.entity.type);
     const mark = e.precision === 'DAY'
