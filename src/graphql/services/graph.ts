@@ -5,6 +5,8 @@
  * left out and not walked through, and so is a relationship that had not begun or had ended.
  */
 import type { EntityLabel } from '../../model.js';
+import { evidenceQueryName } from '../../store/catalogue.js';
+import { UserInputError } from '../errors.js';
 import type { ApiContext } from '../context.js';
 import { loadEntities } from '../loaders.js';
 import { primaryDate, type EntityRecord, type RelationRecord } from '../records.js';
@@ -109,7 +111,10 @@ export function graphEdge(r: RelationRecord, undated: boolean): GraphEdgeRecord 
     target,
     type: r.type,
     undated,
-    data: compact({ start: r.since, startPrecision: r.sincePrecision, end: r.until, endPrecision: r.untilPrecision, role: r.role }),
+    data: compact({
+      start: r.since, startPrecision: r.sincePrecision, end: r.until, endPrecision: r.untilPrecision, role: r.role,
+      basis: r.basis, disputed: r.disputed || null,
+    }),
   };
 }
 
@@ -142,6 +147,8 @@ export interface NeighborhoodArgs {
   depth: number;
   asOf?: string | null;
   labels: readonly EntityLabel[];
+  /** Walk only relationships with a citation of one of these bases. */
+  evidence: readonly string[];
   /** False leaves out what nothing dates (entityUndated, relationUndated). */
   includeUndated?: boolean;
 }
@@ -162,7 +169,7 @@ export async function neighborhood(ctx: ApiContext, args: NeighborhoodArgs): Pro
   let frontier = [centre.id];
   let truncated = false;
   for (let level = 1; level <= args.depth && frontier.length && !truncated; level++) {
-    const relations = (await ctx.loaders.relations.loadMany(frontier)).flatMap((r) => {
+    const relations = (await ctx.loaders.relationsWith(args.evidence).loadMany(frontier)).flatMap((r) => {
       if (r instanceof Error) throw r;
       return asOf ? r.filter((x) => relationHeldOn(x, asOf)) : r;
     });
@@ -185,68 +192,24 @@ export async function neighborhood(ctx: ApiContext, args: NeighborhoodArgs): Pro
   return { nodes: [...kept.values()].map(graphNode), edges: edges.list(), truncated };
 }
 
-/** Most entities the walk of shortestDatedPathIds may reach before it stops (fails closed). */
-export const MAX_DATED_PATH_REACH = 5_000;
-
-/**
- * One shortest path that goes only through entities something dates (undated ones are stepped
- * around, not dropped afterwards), found breadth-first one level at a time through the
- * relations loader: one relationsOf and one entity batch per level. Written here rather than
- * in Cypher because Kùzu 0.11.3's SHORTEST ignores paths a node predicate would allow when the
- * unfiltered shortest path is refused (it answered none for two laws both applying to China).
- */
-async function shortestDatedPathIds(ctx: ApiContext, fromId: string, toId: string, maxDepth: number): Promise<string[] | null> {
-  const ends = await loadEntities(ctx.loaders, [fromId, toId]);
-  if (ends.length < 2 || ends.some(entityUndated)) return null;
-  const cameFrom = new Map<string, string | null>([[fromId, null]]);
-  let frontier = [fromId];
-  for (let level = 1; level <= maxDepth && frontier.length; level++) {
-    const relations = await ctx.loaders.relations.loadMany(frontier);
-    const candidates = new Set<string>();
-    for (const r of relations) {
-      if (r instanceof Error) throw r;
-      for (const x of r) if (!cameFrom.has(x.otherId)) candidates.add(x.otherId);
-    }
-    const admittedIds = new Set((await loadEntities(ctx.loaders, [...candidates])).filter((e) => !entityUndated(e)).map((e) => e.id));
-    const next: string[] = [];
-    frontier.forEach((at, i) => {
-      const r = relations[i] as RelationRecord[];
-      for (const other of [...new Set(r.map((x) => x.otherId))].sort()) {
-        if (cameFrom.has(other) || !admittedIds.has(other)) continue;
-        cameFrom.set(other, at);
-        next.push(other);
-      }
-    });
-    if (cameFrom.has(toId)) {
-      const ids = [toId];
-      for (let at = cameFrom.get(toId); at; at = cameFrom.get(at)) ids.unshift(at);
-      return ids;
-    }
-    if (cameFrom.size > MAX_DATED_PATH_REACH) return null;
-    frontier = next.sort();
-  }
-  return null;
-}
-
 /** One shortest path between two entities, or null when none is at most `maxDepth` long. */
 export async function shortestPath(
-  ctx: ApiContext, fromId: string, toId: string, maxDepth: number, includeUndated = true,
+  ctx: ApiContext, fromId: string, toId: string, maxDepth: number, evidence: readonly string[], includeUndated = true,
 ): Promise<GraphRecord | null> {
   if (fromId === toId) {
     const only = await ctx.loaders.entity.load(fromId);
     return only && admitted(only, null, includeUndated) ? { nodes: [graphNode(only)], edges: [], truncated: false } : null;
   }
-  let ids: string[] | null;
-  if (includeUndated) {
-    const [row] = await ctx.store.run('shortestPath', { fromId, toId, maxDepth });
-    ids = row ? (row.ids as string[]) : null;
-  } else {
-    ids = await shortestDatedPathIds(ctx, fromId, toId, maxDepth);
-  }
+  // The plain shortest-path query when every relationship and entity may be used; otherwise a
+  // search that steps around what is not wanted (not a shortest path thrown away afterwards).
+  const everything = evidenceQueryName('relationsOf', evidence) === 'relationsOf';
+  const ids = everything && includeUndated
+    ? ((await ctx.store.run('shortestPath', { fromId, toId, maxDepth }))[0]?.ids as string[] | undefined) ?? null
+    : await searchPath(ctx, fromId, toId, maxDepth, evidence, includeUndated);
   if (!ids) return null;
   const [entities, relations] = await Promise.all([
     loadEntities(ctx.loaders, ids),
-    ctx.loaders.relations.loadMany(ids),
+    ctx.loaders.relationsWith(evidence).loadMany(ids),
   ]);
   const byId = new Map(entities.map((e) => [e.id, e]));
   const edges = new EdgeSet(byId);
@@ -258,4 +221,64 @@ export async function shortestPath(
     if (step) edges.add(step, includeUndated);
   }
   return { nodes: ids.map((id) => byId.get(id)).filter((e): e is EntityRecord => !!e).map(graphNode), edges: edges.list(), truncated: false };
+}
+
+/** Most entities a path search restricted by evidence or dates may reach before it gives up. */
+export const MAX_PATH_SEARCH = 20_000;
+
+/**
+ * A shortest path over the relationships with a citation of one of these bases (and, without
+ * undated ones, through entities something dates): a search from
+ * both ends at once, one relations batch per step (the smaller side grows), so at most
+ * `maxDepth` round trips. Neighbours are taken in id order, so the same graph gives the same
+ * path. Refused (not answered "no path") when the search reaches more than MAX_PATH_SEARCH
+ * entities.
+ */
+async function searchPath(
+  ctx: ApiContext, fromId: string, toId: string, maxDepth: number, evidence: readonly string[], includeUndated: boolean,
+): Promise<string[] | null> {
+  const [from, to] = await loadEntities(ctx.loaders, [fromId, toId]).then((found) => [found.find((e) => e.id === fromId), found.find((e) => e.id === toId)]);
+  if (!from || !to) return null;
+  if (!includeUndated && (entityUndated(from) || entityUndated(to))) return null;
+  const loader = ctx.loaders.relationsWith(evidence);
+  // For each side, the entity each reached entity was reached from (null at the side's start).
+  const sides = [new Map<string, string | null>([[fromId, null]]), new Map<string, string | null>([[toId, null]])] as const;
+  let frontiers: [string[], string[]] = [[fromId], [toId]];
+  const chain = (side: Map<string, string | null>, id: string) => {
+    const out: string[] = [];
+    for (let at: string | null | undefined = id; at; at = side.get(at)) out.push(at);
+    return out;
+  };
+  for (let steps = 0; steps < maxDepth; steps++) {
+    const s = frontiers[0].length <= frontiers[1].length ? 0 : 1;
+    const [mine, theirs] = [sides[s], sides[1 - s]!];
+    const next: string[] = [];
+    const relations = await loader.loadMany(frontiers[s]);
+    // Without undated entities, the step's new entities are read (one batch) and those nothing dates stepped around.
+    let undated = new Set<string>();
+    if (!includeUndated) {
+      const reached = [...new Set(relations.flatMap((rs) => (rs instanceof Error ? [] : rs.map((r) => r.otherId))))].filter((id) => !mine.has(id));
+      undated = new Set((await loadEntities(ctx.loaders, reached)).filter(entityUndated).map((e) => e.id));
+    }
+    for (const [i, rs] of relations.entries()) {
+      if (rs instanceof Error) throw rs;
+      const at = frontiers[s][i]!;
+      for (const r of [...rs].sort((a, b) => (a.otherId < b.otherId ? -1 : a.otherId > b.otherId ? 1 : 0))) {
+        if (mine.has(r.otherId) || undated.has(r.otherId)) continue;
+        mine.set(r.otherId, at);
+        if (theirs.has(r.otherId)) {
+          const [a, b] = [chain(mine, r.otherId), chain(theirs, r.otherId)];
+          const path = [...a.reverse(), ...b.slice(1)];
+          return s === 0 ? path : path.reverse();
+        }
+        next.push(r.otherId);
+      }
+    }
+    if (mine.size + theirs.size > MAX_PATH_SEARCH) {
+      throw new UserInputError(`the path search reached more than ${MAX_PATH_SEARCH} entities: lower maxDepth or widen evidence`, { argument: 'maxDepth' });
+    }
+    frontiers = s === 0 ? [next, frontiers[1]] : [frontiers[0], next];
+    if (!next.length) return null;
+  }
+  return null;
 }

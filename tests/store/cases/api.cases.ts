@@ -16,7 +16,7 @@ const noScope = { regionId: null, sectorId: null, agencyId: null };
 const noRange = { from: null, fromMonth: null, fromYear: null, to: null };
 const noFilter = {
   kinds: [...ENUMS.PolicyKind], anyKind: true, ...noRange,
-  issuerId: null, jurisdictionId: null, sectorId: null, text: null,
+  issuerId: null, issuerKnown: null, jurisdictionId: null, sectorId: null, text: null,
 };
 const ids = (rows: Record<string, unknown>[]) => rows.map((r) => r.id);
 
@@ -83,9 +83,9 @@ export const cases: CatalogueCase[] = [
         'industrial-internet-security OUT SUBSECTOR_OF cybersecurity-industry',
       ]);
       expect(rows.find((r) => r.otherId === 'data-security-law')).toMatchObject({
-        since: '2021-01-01', sincePrecision: 'YEAR', until: null,
-        citeSources: ['src-000'], citeNotes: ['Fixture link for the drivers query.'],
+        since: '2021-01-01', sincePrecision: 'YEAR', until: null, citeSources: ['src-000'], citeBases: ['INFERRED'], disputes: null,
       });
+      expect(String(rows.find((r) => r.otherId === 'data-security-law')!.citeNotes)).toMatch(/^Fixture link for the drivers query: /);
     },
   },
   {
@@ -252,7 +252,7 @@ export const cases: CatalogueCase[] = [
     params: { types: ALL, ...noRange, ...noScope, limit: 100 },
     check: (rows) => {
       expect(rows).toEqual([{
-        date: '2021-01-01', precision: 'YEAR', edge: 'START', type: 'PROMOTES', role: null,
+        date: '2021-01-01', precision: 'YEAR', edge: 'START', type: 'PROMOTES', role: null, citeBases: ['INFERRED'], disputes: null,
         id: 'data-security-law', label: 'Policy', name: 'Data Security Law',
         otherId: 'industrial-internet-security', otherName: 'Industrial Internet security',
       }]);

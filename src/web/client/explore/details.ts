@@ -20,8 +20,17 @@ export function typeBadge(type: string) {
 export function citationList(cs: Citation[]) {
   if (!cs.length) return h('p', { class: 'muted' }, 'No citation.');
   return h('ol', { class: 'citations' }, ...cs.map((c) =>
-    h('li', {}, h('cite', {}, c.sourceTitle), c.locator ? h('span', { class: 'locator' }, ` — ${c.locator}`) : null, c.note ? h('div', { class: 'note' }, c.note) : null)));
+    h('li', {}, h('cite', {}, c.sourceTitle), c.locator ? h('span', { class: 'locator' }, ` — ${c.locator}`) : null,
+      c.basis ? h('span', { class: `basis basis-${c.basis.toLowerCase()}`, title: BASIS_TITLES[c.basis] ?? '' }, c.basis) : null,
+      c.note ? h('div', { class: 'note' }, c.note) : null)));
 }
+
+/** What each basis means, as a tooltip beside the citation. */
+const BASIS_TITLES: Record<string, string> = {
+  STATED: 'The cited passage says it.',
+  INFERRED: 'It follows from the cited passage; the note gives the reasoning.',
+  EXTERNAL: 'The source documents do not say it; an official origin does.',
+};
 
 const DATE_FIELDS: [string, string][] = [
   ['issuedLabel', 'Issued'], ['effectiveLabel', 'In force from'], ['establishedLabel', 'Established'], ['foundedLabel', 'Founded'],

@@ -33,6 +33,7 @@ const sliderLabel = $<HTMLOutputElement>('asof-label');
 const legend = $<HTMLUListElement>('legend');
 const relationFilter = $<HTMLUListElement>('relation-filter');
 const undatedToggle = $<HTMLInputElement>('show-undated');
+const statedOnlyBox = $<HTMLInputElement>('stated-only');
 const layoutSelect = $<HTMLSelectElement>('layout');
 const pathButton = $<HTMLButtonElement>('path-mode');
 const undoButton = $<HTMLButtonElement>('undo');
@@ -66,6 +67,8 @@ let changesKey = '';
 const pathCache = new Map<string, Graph | null>();
 
 const asOfOf = (v: View) => (v.asOfYear === null ? null : `${v.asOfYear}-12-31`);
+/** The `evidence` argument: null (every basis) or only what the source documents state. */
+const evidenceOf = (v: View) => (v.statedOnly ? ['STATED'] : null);
 
 const views = new ViewHistory((v, previous) => void refresh(v, previous));
 
@@ -84,7 +87,7 @@ async function loadGraph(v: View, signal: AbortSignal): Promise<{ graph: Graph; 
     for (const e of g?.edges ?? []) edges.set(e.id, e);
   };
   if (v.centres.length) {
-    const variables: Record<string, unknown> = { asOf: asOfOf(v), includeUndated: !v.hideUndated };
+    const variables: Record<string, unknown> = { asOf: asOfOf(v), includeUndated: !v.hideUndated, evidence: evidenceOf(v) };
     v.centres.forEach((id, i) => (variables[`id${i}`] = id));
     const data = await gql<Record<string, Graph>>(neighbourhoodsQuery(v.centres.length), variables, signal);
     for (const g of Object.values(data)) add(g);
@@ -116,9 +119,9 @@ async function loadGraph(v: View, signal: AbortSignal): Promise<{ graph: Graph; 
 
 async function pathGraph(v: View): Promise<Graph | null> {
   if (!v.path) return null;
-  const key = `${v.path.from}|${v.path.to}|${v.hideUndated}`;
+  const key = `${v.path.from}|${v.path.to}|${v.hideUndated}|${v.statedOnly}`;
   if (!pathCache.has(key)) {
-    const data = await gql<{ path: Graph | null }>(PATH, { from: v.path.from, to: v.path.to, includeUndated: !v.hideUndated });
+    const data = await gql<{ path: Graph | null }>(PATH, { from: v.path.from, to: v.path.to, includeUndated: !v.hideUndated, evidence: evidenceOf(v) });
     pathCache.set(key, data.path);
   }
   return pathCache.get(key) ?? null;
@@ -171,7 +174,7 @@ function decorate(v: View) {
   const began = new Set(changeItems.filter((c) => c.change === 'BEGAN').map((c) => c.entity.id));
   const ended = new Set(changeItems.filter((c) => c.change === 'ENDED').map((c) => c.entity.id));
   const showChanges = v.panel === 'changes' && !!v.changes;
-  const pathG = v.path ? pathCache.get(`${v.path.from}|${v.path.to}|${v.hideUndated}`) : null;
+  const pathG = v.path ? pathCache.get(`${v.path.from}|${v.path.to}|${v.hideUndated}|${v.statedOnly}`) : null;
   const pathIds = new Set([...(pathG?.nodes ?? []).map((n) => n.id), ...(pathG?.edges ?? []).map((e) => e.id)]);
   cy.batch(() => {
     cy.nodes().forEach((n) => {
@@ -203,7 +206,7 @@ let lastPanelKey = '';
 
 async function refresh(v: View, previous: View | null) {
   syncControls(v);
-  const graphChanged = !previous || JSON.stringify([v.centres, v.hidden, v.collapsed, v.asOfYear, v.hideUndated, v.path]) !== JSON.stringify([previous.centres, previous.hidden, previous.collapsed, previous.asOfYear, previous.hideUndated, previous.path]);
+  const graphChanged = !previous || JSON.stringify([v.centres, v.hidden, v.collapsed, v.asOfYear, v.hideUndated, v.statedOnly, v.path]) !== JSON.stringify([previous.centres, previous.hidden, previous.collapsed, previous.asOfYear, previous.hideUndated, previous.statedOnly, previous.path]);
   if (previous && v.layout !== previous.layout) {
     runLayout(cy, v.layout === 'placed' ? 'fcose' : v.layout);
     fitView(cy, true);
@@ -216,7 +219,7 @@ async function refresh(v: View, previous: View | null) {
     decorate(v);
     layoutLabels(cy);
   }
-  const panelKey = JSON.stringify([v.focus, v.panel, v.asOfYear, v.changes, v.centres.includes(v.focus ?? ''), v.collapsed]);
+  const panelKey = JSON.stringify([v.focus, v.panel, v.asOfYear, v.statedOnly, v.changes, v.centres.includes(v.focus ?? ''), v.collapsed]);
   if (panelKey !== lastPanelKey) {
     lastPanelKey = panelKey;
     await renderPanel(v);
@@ -228,6 +231,7 @@ function syncControls(v: View) {
   sliderLabel.textContent = sliderText(v.asOfYear);
   slider.setAttribute('aria-valuetext', sliderText(v.asOfYear));
   undatedToggle.checked = !v.hideUndated;
+  statedOnlyBox.checked = v.statedOnly;
   layoutSelect.value = v.layout;
   undoButton.disabled = !views.canUndo();
   redoButton.disabled = !views.canRedo();
@@ -307,7 +311,7 @@ async function renderPanel(v: View) {
       return;
     }
     panel.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
-    const { entity } = await gql<{ entity: EntityDetails | null }>(ENTITY, { id: v.focus }, signal);
+    const { entity } = await gql<{ entity: EntityDetails | null }>(ENTITY, { id: v.focus, evidence: evidenceOf(v) }, signal);
     if (!entity) {
       panel.replaceChildren(h('p', { class: 'muted' }, `No entity with the id “${v.focus}”.`));
       return;
@@ -541,6 +545,9 @@ clearButton.addEventListener('click', () => {
 fitButton.addEventListener('click', () => fitView(cy, true));
 undatedToggle.addEventListener('change', () => views.update((v) => {
   v.hideUndated = !undatedToggle.checked;
+}));
+statedOnlyBox.addEventListener('change', () => views.update((v) => {
+  v.statedOnly = statedOnlyBox.checked;
 }));
 layoutSelect.replaceChildren(...LAYOUTS.map((l) => h('option', { value: l }, { placed: 'Placed (stable)', fcose: 'Force-directed (fCoSE)', concentric: 'Concentric by relations' }[l])));
 layoutSelect.addEventListener('change', () => views.update((v) => {

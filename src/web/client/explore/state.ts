@@ -23,6 +23,8 @@ export interface View {
   hiddenRelations: string[];
   asOfYear: number | null;
   hideUndated: boolean;
+  /** "Stated facts only": walk and list only relationships a source document states. */
+  statedOnly: boolean;
   layout: Layout;
   path: { from: string; to: string } | null;
   panel: PanelName;
@@ -32,7 +34,7 @@ export interface View {
 export function emptyView(): View {
   return {
     focus: null, centres: [], hidden: [], collapsed: [], hiddenTypes: [], hiddenRelations: [], asOfYear: null,
-    hideUndated: false, layout: 'placed', path: null, panel: 'details', changes: null,
+    hideUndated: false, statedOnly: false, layout: 'placed', path: null, panel: 'details', changes: null,
   };
 }
 
@@ -57,6 +59,7 @@ export function viewFromSearch(search: string): View {
   const asOf = year(p.get('asOf'));
   v.asOfYear = asOf !== null && asOf <= CURRENT_YEAR ? asOf : null;
   v.hideUndated = p.get('undated') === 'hide';
+  v.statedOnly = p.get('evidence') === 'stated';
   const layout = p.get('layout') as Layout;
   if (LAYOUTS.includes(layout)) v.layout = layout;
   const [from, to] = ids(p.get('path'));
@@ -79,6 +82,7 @@ export function searchOfView(v: View): string {
   if (v.hiddenRelations.length) p.set('rels', v.hiddenRelations.join(','));
   if (v.asOfYear !== null) p.set('asOf', String(v.asOfYear));
   if (v.hideUndated) p.set('undated', 'hide');
+  if (v.statedOnly) p.set('evidence', 'stated');
   if (v.layout !== 'placed') p.set('layout', v.layout);
   if (v.path) p.set('path', `${v.path.from},${v.path.to}`);
   if (v.panel !== 'details') p.set('panel', v.panel);

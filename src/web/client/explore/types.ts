@@ -7,7 +7,7 @@ export interface GraphNode {
 export interface GraphEdge { id: string; source: string; target: string; type: string; undated: boolean; data: Record<string, unknown> | null }
 export interface Graph { nodes: GraphNode[]; edges: GraphEdge[]; truncated?: boolean }
 
-export interface Citation { sourceId: string; sourceTitle: string; locator: string | null; note: string | null }
+export interface Citation { sourceId: string; sourceTitle: string; locator: string | null; note: string | null; basis?: string }
 
 export interface Relation {
   type: string;
