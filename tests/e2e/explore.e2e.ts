@@ -5,6 +5,7 @@
  * and a reloaded URL restoring the view. Every test fails on any external request or console
  * error.
  */
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './app.js';
@@ -76,6 +77,24 @@ describe('explorer: honest time', () => {
     await goto(w.page, '?focus=data-security-law&asOf=2021');
     await expect.poll(() => w.page.locator('#asof-status').textContent()).toMatch(/In force as of 2021-12-31/);
     await w.screenshot('explore-1995-desktop');
+    w.assertClean();
+  });
+});
+
+describe('explorer: Chinese names', () => {
+  it('render with the system\'s CJK fonts (Debian\'s fonts-noto-cjk), in the details and on the canvas', async () => {
+    // The fonts the page asks for by name are on this system, not downloaded.
+    expect(execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' })).toMatch(/Noto Sans CJK/);
+    const w = await suite.open();
+    await goto(w.page, '?focus=china');
+    await expect.poll(() => w.page.locator('#details .zh').textContent()).toContain('中国');
+    // A CJK glyph drawn with the page's font stack is full width (a missing glyph falls back to a narrow box).
+    const ratio = await w.page.evaluate(() => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = `20px ${getComputedStyle(document.documentElement).fontFamily}`;
+      return ctx.measureText('中国网络').width / 80;
+    });
+    expect(ratio).toBeGreaterThan(0.9);
     w.assertClean();
   });
 });
