@@ -7,17 +7,16 @@
 import type { Core } from 'cytoscape';
 import { colourOf } from '../../palette.js';
 import { debounce, h, relationName, typeName } from '../format.js';
-import { gql, GraphQLRequestError } from '../gql.js';
-import { DRIVERS, ENTITY, INDICATORS, PATH, SEARCH, neighbourhoodsQuery } from '../queries.js';
+import { GraphQLRequestError } from '../gql.js';
 import { attachTooltip, createCanvas, drawGraph, fitView, runLayout } from './canvas.js';
-import { fetchChanges, renderChangesForm, renderChangesList } from './changes.js';
-import { renderFigures } from './charts.js';
-import { renderDetails } from './details.js';
-import { renderDrivers } from './drivers.js';
+import { fetchChanges } from './changes.js';
 import { exportView } from './export.js';
 import { layoutLabels } from './labels.js';
+import { renderPanel } from './panels.js';
+import { attachSearch } from './search.js';
+import { cachedPath, loadGraph } from './sources.js';
 import { CURRENT_YEAR, LAYOUTS, MIN_YEAR, ViewHistory, type Layout, type PanelName, type View } from './state.js';
-import type { ChangeItem, Driver, EntityDetails, Graph, GraphEdge, GraphNode, IndicatorPoint, SearchHit } from './types.js';
+import type { ChangeItem } from './types.js';
 
 const TYPES = ['POLICY', 'AGENCY', 'FIRM', 'REGION', 'SECTOR', 'EVENT', 'PERSON'];
 const ALL_DATES = CURRENT_YEAR + 1;
@@ -64,11 +63,7 @@ const positions = new Map<string, { x: number; y: number }>();
 let picking: { first: string | null } | null = null;
 let changeItems: ChangeItem[] = [];
 let changesKey = '';
-const pathCache = new Map<string, Graph | null>();
 
-const asOfOf = (v: View) => (v.asOfYear === null ? null : `${v.asOfYear}-12-31`);
-/** The `evidence` argument: null (every basis) or only what the source documents state. */
-const evidenceOf = (v: View) => (v.statedOnly ? ['STATED'] : null);
 
 const views = new ViewHistory((v, previous) => void refresh(v, previous));
 
@@ -76,65 +71,6 @@ const views = new ViewHistory((v, previous) => void refresh(v, previous));
 
 let generation = 0;
 let inflight: AbortController | null = null;
-
-async function loadGraph(v: View, signal: AbortSignal): Promise<{ graph: Graph; truncated: boolean }> {
-  const nodes = new Map<string, GraphNode>();
-  const edges = new Map<string, GraphEdge>();
-  let truncated = false;
-  const add = (g: Graph | null | undefined) => {
-    truncated ||= g?.truncated === true;
-    for (const n of g?.nodes ?? []) nodes.set(n.id, n);
-    for (const e of g?.edges ?? []) edges.set(e.id, e);
-  };
-  if (v.centres.length) {
-    const variables: Record<string, unknown> = { asOf: asOfOf(v), includeUndated: !v.hideUndated, evidence: evidenceOf(v) };
-    v.centres.forEach((id, i) => (variables[`id${i}`] = id));
-    const data = await gql<Record<string, Graph>>(neighbourhoodsQuery(v.centres.length), variables, signal);
-    for (const g of Object.values(data)) add(g);
-  }
-  if (v.path) add(pathAsOf(await pathGraph(v), asOfOf(v)));
-  const hidden = new Set(v.hidden);
-  let kept = [...nodes.values()].filter((n) => !hidden.has(n.id));
-  let keptEdges = [...edges.values()];
-  // Collapsed hubs: their leaves (nodes linked to collapsed hubs only) are left out.
-  if (v.collapsed.length) {
-    const hubs = new Set(v.collapsed);
-    const protectedIds = new Set([...v.centres, ...(v.focus ? [v.focus] : [])]);
-    const links = new Map<string, Set<string>>();
-    for (const e of keptEdges) {
-      if (!links.has(e.source)) links.set(e.source, new Set());
-      if (!links.has(e.target)) links.set(e.target, new Set());
-      links.get(e.source)!.add(e.target);
-      links.get(e.target)!.add(e.source);
-    }
-    kept = kept.filter((n) => {
-      const ns = [...(links.get(n.id) ?? [])];
-      return protectedIds.has(n.id) || hubs.has(n.id) || !ns.length || !ns.every((x) => hubs.has(x));
-    });
-  }
-  const ids = new Set(kept.map((n) => n.id));
-  keptEdges = keptEdges.filter((e) => ids.has(e.source) && ids.has(e.target));
-  return { graph: { nodes: kept, edges: keptEdges }, truncated };
-}
-
-async function pathGraph(v: View): Promise<Graph | null> {
-  if (!v.path) return null;
-  const key = `${v.path.from}|${v.path.to}|${v.hideUndated}|${v.statedOnly}`;
-  if (!pathCache.has(key)) {
-    const data = await gql<{ path: Graph | null }>(PATH, { from: v.path.from, to: v.path.to, includeUndated: !v.hideUndated, evidence: evidenceOf(v) });
-    pathCache.set(key, data.path);
-  }
-  return pathCache.get(key) ?? null;
-}
-
-/** `path` takes no date: the path is cut to the slider's date by the API's own rule. */
-function pathAsOf(g: Graph | null, asOf: string | null): Graph | null {
-  if (!g || !asOf) return g;
-  const held = (start: unknown, end: unknown) => (typeof start !== 'string' || start <= asOf) && (typeof end !== 'string' || end > asOf);
-  const nodes = g.nodes.filter((n) => held(n.date, n.data?.ended));
-  const ids = new Set(nodes.map((n) => n.id));
-  return { nodes, edges: g.edges.filter((e) => ids.has(e.source) && ids.has(e.target) && held(e.data?.start, e.data?.end)) };
-}
 
 async function redraw(v: View, anchor: string | null, fit: boolean) {
   const mine = ++generation;
@@ -174,7 +110,7 @@ function decorate(v: View) {
   const began = new Set(changeItems.filter((c) => c.change === 'BEGAN').map((c) => c.entity.id));
   const ended = new Set(changeItems.filter((c) => c.change === 'ENDED').map((c) => c.entity.id));
   const showChanges = v.panel === 'changes' && !!v.changes;
-  const pathG = v.path ? pathCache.get(`${v.path.from}|${v.path.to}|${v.hideUndated}|${v.statedOnly}`) : null;
+  const pathG = cachedPath(v);
   const pathIds = new Set([...(pathG?.nodes ?? []).map((n) => n.id), ...(pathG?.edges ?? []).map((e) => e.id)]);
   cy.batch(() => {
     cy.nodes().forEach((n) => {
@@ -222,7 +158,7 @@ async function refresh(v: View, previous: View | null) {
   const panelKey = JSON.stringify([v.focus, v.panel, v.asOfYear, v.statedOnly, v.changes, v.centres.includes(v.focus ?? ''), v.collapsed]);
   if (panelKey !== lastPanelKey) {
     lastPanelKey = panelKey;
-    await renderPanel(v);
+    await showPanel(v);
   }
 }
 
@@ -294,50 +230,19 @@ function labelOf(id: string): string {
 
 let panelController: AbortController | null = null;
 
-async function renderPanel(v: View) {
+async function showPanel(v: View) {
   panelController?.abort();
   const controller = new AbortController();
   panelController = controller;
-  const signal = controller.signal;
-  try {
-    if (v.panel === 'changes') {
-      renderChangesForm(panel, v.changes, changesActions);
-      if (v.changes) renderChangesList(panel, v.changes, changeItems, changeItems.length < 1000, changesActions);
-      return;
-    }
-    if (!v.focus) {
-      panel.replaceChildren(h('h2', {}, 'Details'), h('p', { class: 'muted' },
-        'Click a node to read about it: what it is, its state at the slider\'s date, its relations and sources. Double-click (or press E, or use the Expand button) to draw its neighbours.'));
-      return;
-    }
-    panel.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
-    const { entity } = await gql<{ entity: EntityDetails | null }>(ENTITY, { id: v.focus, evidence: evidenceOf(v) }, signal);
-    if (!entity) {
-      panel.replaceChildren(h('p', { class: 'muted' }, `No entity with the id “${v.focus}”.`));
-      return;
-    }
-    if (v.panel === 'figures') {
-      const args = entity.type === 'SECTOR' ? { subjectId: null, sectorId: entity.id } : { subjectId: entity.id, sectorId: null };
-      const { indicators } = await gql<{ indicators: IndicatorPoint[] }>(INDICATORS, args, signal);
-      renderFigures(panel, entity.name, indicators);
-    } else if (v.panel === 'drivers') {
-      if (entity.type !== 'SECTOR') {
-        panel.replaceChildren(h('h2', {}, 'Policy drivers'), h('p', { class: 'muted' }, 'Select a sector to see which policies drive its firms.'));
-        return;
-      }
-      const { policyDrivers } = await gql<{ policyDrivers: Driver[] }>(DRIVERS, { sectorId: entity.id }, signal);
-      renderDrivers(panel, entity.name, policyDrivers, open);
-    } else {
-      panel.replaceChildren(...renderDetails(entity, asOfOf(v), { expanded: v.centres.includes(entity.id), collapsed: v.collapsed.includes(entity.id) }, {
-        expand, hide, collapse: toggleCollapse, open,
-        figures: () => views.update((x) => { x.panel = 'figures'; }, { undoable: false }),
-        drivers: () => views.update((x) => { x.panel = 'drivers'; }, { undoable: false }),
-      }));
-    }
-  } catch (e) {
-    if ((e as Error).name === 'AbortError') return;
-    panel.replaceChildren(h('p', { class: 'error' }, e instanceof GraphQLRequestError ? e.message : String(e)));
-  }
+  await renderPanel(panel, v, controller.signal, {
+    changeItems,
+    changesActions,
+    details: {
+      expand, hide, collapse: toggleCollapse, open,
+      figures: () => views.update((x) => { x.panel = 'figures'; }, { undoable: false }),
+      drivers: () => views.update((x) => { x.panel = 'drivers'; }, { undoable: false }),
+    },
+  });
 }
 
 async function loadChanges(v: View) {
@@ -445,43 +350,6 @@ function sliderText(year: number | null): string {
   return year === null ? 'All dates' : `End of ${year}`;
 }
 
-// ---- search -------------------------------------------------------------------------------
-
-let searchController: AbortController | null = null;
-
-async function runSearch(text: string) {
-  searchController?.abort();
-  if (text.trim().length < 2) {
-    searchResults.replaceChildren();
-    searchResults.hidden = true;
-    return;
-  }
-  const controller = new AbortController();
-  searchController = controller;
-  try {
-    const data = await gql<{ search: SearchHit[] }>(SEARCH, { text: text.trim() }, controller.signal);
-    searchResults.hidden = false;
-    searchResults.replaceChildren(...(data.search.length
-      ? data.search.map((hit) => h('li', {},
-          h('button', {
-            type: 'button', class: 'hit', 'data-id': hit.entity.id,
-            onclick: () => {
-              searchResults.hidden = true;
-              open(hit.entity.id);
-              // Focus follows the choice: to the details of what was chosen.
-              setTimeout(() => document.getElementById('details-title')?.focus(), 400);
-            },
-          },
-          h('span', { class: 'dot', style: `background:${colourOf(hit.entity.type)}` }),
-          h('span', { class: 'hit-name' }, hit.entity.name),
-          hit.entity.nameZh ? h('span', { class: 'zh', lang: 'zh' }, ` ${hit.entity.nameZh}`) : null,
-          h('span', { class: 'hit-type' }, typeName(hit.entity.type)))))
-      : [h('li', { class: 'muted' }, `Nothing found for “${text.trim()}”.`)]));
-  } catch (e) {
-    showError(e);
-  }
-}
-
 // ---- wiring -------------------------------------------------------------------------------
 
 cy.on('tap', 'node', (evt) => {
@@ -520,14 +388,7 @@ document.addEventListener('keydown', (e) => {
   else if (e.key === 'Escape') select(null);
 });
 
-searchForm.addEventListener('submit', (e) => {
-  e.preventDefault();
-  void runSearch(searchInput.value);
-});
-searchInput.addEventListener('input', debounce(() => void runSearch(searchInput.value), 250));
-searchInput.addEventListener('keydown', (e) => {
-  if (e.key === 'Escape') searchResults.hidden = true;
-});
+attachSearch(searchForm, searchInput, searchResults, open, showError);
 pathButton.addEventListener('click', () => setPathMode(!picking));
 undoButton.addEventListener('click', () => views.undo());
 redoButton.addEventListener('click', () => views.redo());
