@@ -55,6 +55,15 @@ const ENTITY_PROPERTIES = {
   ...DISPUTE_PROPERTIES,
 } as const satisfies Record<string, PropertyType>;
 
+/**
+ * The other value of a disputed date (one per record), beside the one the record holds, so that
+ * the timeline lists both and filters each by its own citations: which field, the date, its
+ * precision and its bases (see src/seeds/disputes.ts).
+ */
+const DISPUTED_DATE_PROPERTIES = {
+  altField: 'STRING', altDate: 'DATE', altDatePrecision: 'STRING', altDateBases: 'STRING',
+} as const satisfies Record<string, PropertyType>;
+
 /** A dated field is stored as the first day of its period plus the period's precision. */
 function dated<K extends string>(field: K) {
   return { [field]: 'DATE', [`${field}Precision`]: 'STRING' } as Record<K | `${K}Precision`, PropertyType>;
@@ -73,13 +82,13 @@ export const NODE_PROPERTIES: Record<Label, Record<string, PropertyType>> = {
   Policy: {
     ...ENTITY_PROPERTIES, kind: 'STRING', status: 'STRING', ...citedDate('issued'), ...citedDate('effective'), ...citedDate('ended'),
     /** Why no issuer is recorded, when the sources name none (null when ISSUED_BY says who). */
-    issuerUnknown: 'STRING',
+    issuerUnknown: 'STRING', ...DISPUTED_DATE_PROPERTIES,
   },
-  Agency: { ...ENTITY_PROPERTIES, kind: 'STRING', ...citedDate('established'), ...citedDate('ended') },
-  Firm: { ...ENTITY_PROPERTIES, kind: 'STRING', ...citedDate('founded') },
+  Agency: { ...ENTITY_PROPERTIES, kind: 'STRING', ...citedDate('established'), ...citedDate('ended'), ...DISPUTED_DATE_PROPERTIES },
+  Firm: { ...ENTITY_PROPERTIES, kind: 'STRING', ...citedDate('founded'), ...DISPUTED_DATE_PROPERTIES },
   Region: { ...ENTITY_PROPERTIES, kind: 'STRING' },
   Sector: { ...ENTITY_PROPERTIES },
-  Event: { ...ENTITY_PROPERTIES, kind: 'STRING', ...citedDate('date'), ...citedDate('ended') },
+  Event: { ...ENTITY_PROPERTIES, kind: 'STRING', ...citedDate('date'), ...citedDate('ended'), ...DISPUTED_DATE_PROPERTIES },
   Person: { ...ENTITY_PROPERTIES, role: 'STRING' },
   Indicator: {
     id: 'STRING', name: 'STRING', description: 'STRING', metric: 'STRING', value: 'DOUBLE', unit: 'STRING',

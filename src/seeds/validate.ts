@@ -3,7 +3,7 @@
  * problems are collected (not just the first), each with its file, line and record id; the
  * loader writes nothing unless the list is empty.
  */
-import { DATE_FIELDS, DERIVED_RELATIONSHIPS, ENUMS, NODE_PROPERTIES, RELATIONSHIPS, type Label } from '../model.js';
+import { BASES, DATE_FIELDS, DERIVED_RELATIONSHIPS, ENUMS, NODE_PROPERTIES, RELATIONSHIPS, type Label } from '../model.js';
 import { searchText } from '../search-text.js';
 import { HIERARCHIES, hierarchyCycles, seriesProblems, type Edge, type IndicatorPoint } from './checks.js';
 import { checkCitationList, citationColumns, dateBases, type Citation, type SourceInfo } from './citations.js';
@@ -186,6 +186,14 @@ export function validateSeeds(records: SeedRecord[], readProblems: SeedProblem[]
     if (r.label === 'Indicator') checkIndicator(r, row, report, points);
     if ('citeSources' in props) Object.assign(row, citationColumns(citations));
     if ('disputes' in props) row.disputes = disputes.length ? JSON.stringify(disputes) : null;
+    if ('altDate' in props) {
+      const dated = disputes.filter((x) => x.precision !== null);
+      if (dated.length > 1) report(r, `one disputed date per record (got ${dated.map((x) => x.field).join(', ')})`, 'disputed');
+      const alt = dated[0];
+      Object.assign(row, alt
+        ? { altField: alt.field, altDate: alt.value, altDatePrecision: alt.precision, altDateBases: BASES.filter((b) => alt.citations.some((c) => c.basis === b)).join(',') }
+        : { altField: null, altDate: null, altDatePrecision: null, altDateBases: null });
+    }
     for (const c of citations) {
       for (const field of c.dates) if (d[field] === undefined || d[field] === null) report(r, `a citation gives "${field}" (dates), but the record has no ${field}`, 'cite');
     }

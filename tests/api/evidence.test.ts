@@ -117,14 +117,22 @@ describe('policyDrivers(evidence)', () => {
 
 describe('timeline(evidence)', () => {
   const Q = `query($e: [EvidenceBasis!]) { timeline(evidence: $e) { dateLabel kind label basis disputed entity { id } } }`;
-  const facts = async (e?: string[]) => (await ask(Q, e ? { e } : {})).timeline as { kind: string; basis: string; entity: { id: string } }[];
+  const facts = async (e?: string[]) => (await ask(Q, e ? { e } : {})).timeline as { kind: string; basis: string; dateLabel: string; label: string; disputed: boolean; entity: { id: string } }[];
+
+  it('lists both values of a disputed date, each with its own basis', async () => {
+    const mic = (await facts()).filter((f) => f.entity.id === 'made-in-china-2025');
+    expect(mic.map((f) => `${f.kind} ${f.dateLabel} ${f.basis} ${f.disputed}`)).toEqual(['ISSUED 2015 EXTERNAL true', 'ISSUED 2016 STATED true']);
+    expect(mic[1]!.label).toBe('Made in China 2025 issued (as another source dates it)');
+  });
+
 
   it('drops a date only an official origin gives, and a relationship only inferred', async () => {
     const all = await facts();
     expect(all.find((f) => f.entity.id === 'made-in-china-2025' && f.kind === 'ISSUED')).toMatchObject({ basis: 'EXTERNAL', dateLabel: '2015' });
     expect(all.find((f) => f.kind === 'PROMOTES')).toMatchObject({ basis: 'INFERRED', entity: { id: 'data-security-law' } });
     const stated = await facts(['STATED']);
-    expect(stated.map((f) => `${f.entity.id} ${f.kind}`)).not.toContain('made-in-china-2025 ISSUED');
+    expect(stated.filter((f) => f.entity.id === 'made-in-china-2025').map((f) => `${f.kind} ${f.dateLabel} ${f.basis} ${f.disputed}`))
+      .toEqual(['ISSUED 2016 STATED true']);
     expect(stated.map((f) => f.kind)).not.toContain('PROMOTES');
     expect(stated.map((f) => `${f.entity.id} ${f.kind}`)).toContain('cybersecurity-law-draft DRAFT_PUBLISHED');
     for (const f of stated) expect(f.basis).toBe('STATED');

@@ -99,6 +99,10 @@ describe('research questions: laws, issuers and dates', () => {
     expect(entity.disputes).toEqual([{ field: 'issued', value: '2019', precision: 'YEAR', citations: [{ sourceId: 'src-003', basis: 'STATED' }] }]);
     const { timeline } = await ask(`{ timeline(from: "2020-01-01", to: "2020-12-31", types: [POLICY]) { ${FACT} } }`);
     expect((timeline as Fact[]).find((f) => f.entity.id === 'iot-cybersecurity-improvement-act')).toMatchObject({ dateLabel: '2020-12-04', basis: 'EXTERNAL', disputed: true });
+    // On the documents alone, the act dates from 2019, and the timeline says the date is disputed.
+    const stated = (await ask(`{ timeline(from: "2019-01-01", to: "2020-12-31", types: [POLICY], evidence: [STATED]) { ${FACT} } }`)).timeline as Fact[];
+    expect(stated.filter((f) => f.entity.id === 'iot-cybersecurity-improvement-act').map((f) => `${f.kind} ${f.dateLabel} ${f.basis} ${f.disputed}`))
+      .toEqual(['ISSUED 2019 STATED true']);
   });
 });
 
@@ -219,6 +223,18 @@ describe('research questions: firms, sectors and events', () => {
     expect((timeline as Fact[]).map((f) => `${f.dateLabel} ${f.kind} ${f.entity.id} ${f.other?.id ?? ''}`.trim())).toEqual(expect.arrayContaining([
       '2020-06 ACQUIRED microsoft cyberx', '2020-06 EVENT microsoft-acquires-cyberx',
     ]));
+  });
+
+  it('Did Microsoft work in industrial-Internet security before it bought CyberX? Time on relationships answers as of a date', async () => {
+    // src-003 §3.2 reports the June 2020 purchase; that Microsoft works in the field from then on is our reading (INFERRED).
+    const q = `query($asOf: Date) { neighborhood(id: "microsoft", asOf: $asOf) { edges { source target type data } } }`;
+    const links = async (asOf: string) => ((await ask(q, { asOf })).neighborhood.edges as { target: string; type: string; data: { start?: string; basis: string } }[])
+      .map((e) => `${e.type} ${e.target}`).sort();
+    expect(await links('2019-12-31')).not.toEqual(expect.arrayContaining(['OPERATES_IN industrial-internet-security']));
+    expect(await links('2019-12-31')).not.toContain('ACQUIRED cyberx');
+    expect(await links('2020-12-31')).toEqual(expect.arrayContaining(['ACQUIRED cyberx', 'OPERATES_IN industrial-internet-security']));
+    // An undated link (its headquarters) holds whenever both ends exist: it makes nothing older.
+    expect(await links('2019-12-31')).toContain('HEADQUARTERED_IN united-states');
   });
 
   it('Which attacks on industry does src-003 recall? Norsk Hydro in 2019, Venezuela\'s grid in 2020', async () => {

@@ -292,3 +292,25 @@ describe('explorer: the view is the URL', () => {
     other.assertClean();
   });
 });
+
+describe('explorer: evidence', () => {
+  it('shows the basis of each citation and keeps to stated facts when asked', async () => {
+    const w = await suite.open();
+    const { page } = w;
+    await goto(page, '?focus=cybersecurity-law');
+    // The law's issuer comes from its official text only (EXTERNAL): drawn at first …
+    await page.waitForFunction(() => (window as any).cy.getElementById('npc-standing-committee').nonempty());
+    await page.locator('#details h2', { hasText: "Cybersecurity Law of the People's Republic of China" }).waitFor();
+    const bases = await page.locator('#details ol.citations > li .basis').allTextContents();
+    expect(bases).toEqual(expect.arrayContaining(['STATED', 'EXTERNAL']));
+    // … and gone with "Stated facts only", which the URL keeps.
+    await page.locator('#stated-only').check();
+    await page.waitForFunction(() => (window as any).cy.getElementById('npc-standing-committee').empty());
+    expect(await page.evaluate(() => (window as any).cy.getElementById('cybersecurity-law').visible())).toBe(true);
+    expect(page.url()).toContain('evidence=stated');
+    await w.screenshot('explore-stated-only-desktop');
+    await page.locator('#stated-only').uncheck();
+    await page.waitForFunction(() => (window as any).cy.getElementById('npc-standing-committee').nonempty());
+    w.assertClean();
+  });
+});

@@ -65,10 +65,13 @@ function entityFact(row: Row): Fact {
       default: return ['EVENT', name];
     }
   })();
+  // The other value of a disputed date is a fact of its own, said to be disputed in its label.
+  const alternative = row.alternative === true;
   return {
-    date: row.date as string, precision: (row.precision as Precision | null) ?? 'DAY', kind, label, entityId: row.id as string, otherId: null,
+    date: row.date as string, precision: (row.precision as Precision | null) ?? 'DAY', kind,
+    label: alternative ? `${label} (as another source dates it)` : label, entityId: row.id as string, otherId: null,
     basis: strongestBasis(String(row.bases ?? '').split(',')) ?? 'EXTERNAL',
-    disputed: disputesOf(row.disputes).some((d) => d.field === field),
+    disputed: alternative || disputesOf(row.disputes).some((d) => d.field === field),
   };
 }
 

@@ -215,18 +215,21 @@ export const cases: CatalogueCase[] = [
         '2014-02-01 MONTH date cyberspace-office-established',
         '2015-01-01 YEAR issued made-in-china-2025',
         '2015-07-01 MONTH issued cybersecurity-law-draft',
+        '2016-01-01 YEAR issued made-in-china-2025',
         '2017-01-01 YEAR effective cybersecurity-law',
         '2021-01-01 YEAR effective data-security-law',
         '2022-01-01 YEAR date shanghai-police-baidu-cooperation',
       ]);
-      expect(rows[2]).toMatchObject({ label: 'Policy', name: 'Made in China 2025', kind: 'PLAN' });
+      expect(rows[2]).toMatchObject({ label: 'Policy', name: 'Made in China 2025', kind: 'PLAN', alternative: false, bases: 'EXTERNAL' });
+      // The other value of its disputed issue date, with its own basis.
+      expect(rows[4]).toMatchObject({ id: 'made-in-china-2025', field: 'issued', alternative: true, bases: 'STATED' });
     },
   },
   {
     query: 'timelineEntityFacts',
     title: 'a range: a year date whose year reaches into it counts',
     params: { types: ['Policy', 'Agency', 'Firm', 'Event'], from: '2015-06-01', fromMonth: '2015-06-01', fromYear: '2015-01-01', to: '2017-12-31', ...noScope, limit: 100 },
-    check: (rows) => expect(ids(rows)).toEqual(['made-in-china-2025', 'cybersecurity-law-draft', 'cybersecurity-law']),
+    check: (rows) => expect(ids(rows)).toEqual(['made-in-china-2025', 'cybersecurity-law-draft', 'made-in-china-2025', 'cybersecurity-law']),
   },
   {
     query: 'timelineEntityFacts',
@@ -244,7 +247,7 @@ export const cases: CatalogueCase[] = [
     query: 'timelineEntityFacts',
     title: 'agency filter: the policies it issued',
     params: { types: ['Policy', 'Agency', 'Event'], ...noRange, ...noScope, agencyId: 'state-council', limit: 100 },
-    check: (rows) => expect(rows.map((r) => `${r.field} ${r.id}`)).toEqual(['issued made-in-china-2025']),
+    check: (rows) => expect(rows.map((r) => `${r.date} ${r.field} ${r.id}`)).toEqual(['2015-01-01 issued made-in-china-2025', '2016-01-01 issued made-in-china-2025']),
   },
   {
     query: 'timelineRelationshipFacts',
