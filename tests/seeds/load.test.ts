@@ -52,5 +52,5 @@ describe('loading seeds', () => {
     // And a good load after the failed one replaces the graph as usual.
     await loadGraph(store, graph);
     expect(await graphFingerprint(store)).toEqual(before);
-  });
+  }, 60_000); // three on-disk loads, and the ad hoc process restarted after each (a read-only handle cannot stay open during a write)
 });

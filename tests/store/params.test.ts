@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkAdHocStatement } from '../../src/store/adhoc/index.js';
 import { checkAdHocParams, checkDeclaredParams, parseParamType } from '../../src/store/params.js';
 import { StoreInputError, type Store } from '../../src/store/port.js';
 import { openSeededStore } from '../helpers/fixture-store.js';
@@ -120,9 +121,20 @@ describe('declared types', () => {
   it('will not declare a nullable non-string inside rows (Kùzu would type it as STRING)', () => {
     expect(() => parseParamType('{id: STRING, year: INT64?}[]')).toThrow(/only STRING fields may be nullable/);
   });
-  it('ad hoc values: numbers must be finite, maps non-empty', () => {
-    expect(() => checkAdHocParams('RETURN $x', { x: Number.NaN })).toThrow(/finite/);
-    expect(() => checkAdHocParams('RETURN $x', { x: {} })).toThrow(/empty map/);
-    expect(checkAdHocParams("RETURN '$notAParam' AS s", {})).toEqual({});
+  it('ad hoc values: numbers must be finite, maps non-empty, unused values dropped', () => {
+    expect(() => checkAdHocParams(['x'], { x: Number.NaN })).toThrow(/finite/);
+    expect(() => checkAdHocParams(['x'], { x: {} })).toThrow(/empty map/);
+    expect(() => checkAdHocParams(['x'], {})).toThrow(/uses \$x but no value/);
+    expect(checkAdHocParams(['x'], { x: 1, unused: 2 })).toEqual({ x: 1 });
+  });
+  it('ad hoc parameters come from the parse, not from the text: none in strings or comments, every one the engine reads', async () => {
+    const names = async (text: string) => (await checkAdHocStatement(text, 'kuzu')).parameters;
+    expect(await names("RETURN '$notAParam' AS s")).toEqual([]);
+    expect(await names('RETURN 1 AS s // $inAComment')).toEqual([]);
+    expect(await names('RETURN 1 AS s /* $inABlock */')).toEqual([]);
+    // The old text-stripping missed this one (a quote inside a comment hid the rest of the
+    // line), and the engine then got a missing list parameter, which killed the process.
+    expect(await names("MATCH (n) // it's\nWHERE n.id IN $ids RETURN n.id AS id")).toEqual(['ids']);
+    expect(await names('MATCH (n) WHERE n.id IN $`ids` AND n.name = $name RETURN n.id AS id')).toEqual(['ids', 'name']);
   });
 });
