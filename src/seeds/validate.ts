@@ -49,7 +49,8 @@ const FIELDS: Record<Label, Record<string, FieldKind>> = {
 };
 
 const RELATION_FIELDS = ['type', 'to', 'cite', 'start', 'end', 'role'];
-const CITE_FIELDS = ['source', 'locator', 'note'];
+// `basis` (STATED, INFERRED, EXTERNAL) is being made required elsewhere; until then it is allowed.
+const CITE_FIELDS = ['source', 'locator', 'note', 'basis'];
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 interface Citation { source: string; locator: string; note: string }

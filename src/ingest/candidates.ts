@@ -1,0 +1,226 @@
+/**
+ * Names of things the graph does not know yet: capitalised English phrases whose head word
+ * says what they are (…Law, …Plan, Ministry of …, … Co., Ltd., … Conference), GB and GB/T
+ * standard numbers, firms named in "firms like A, B and C" or "security giant X", people
+ * after a title ("Premier Li Keqiang") or before one ("Zhang Ying, vice director of …"), and
+ * Chinese names ending in 法, 条例, 办法, 规划, 委员会, 局 … or in 《title marks》. Each gets a
+ * proposed label, kind and id. Phrases that are names the graph already has are left to the
+ * mention finder.
+ */
+import type { Label } from '../model.js';
+import { slugOf } from './ids.js';
+import { keyOf } from './normalize.js';
+import { CHINESE_BREAKS, CHINESE_SUFFIXES, ENGLISH_HEADS, FIRM_NOUNS, TITLES, type Shape } from './shapes.js';
+
+export interface Candidate {
+  name: string;
+  label: Label;
+  kind?: string;
+  id: string;
+  paragraph: number;
+  start: number;
+  end: number;
+  /** An abbreviation given in brackets right after the name: "(CISA)". */
+  alias?: string;
+}
+
+interface Token { text: string; start: number; end: number }
+
+const CONNECTORS = new Set(['of', 'for', 'and', 'on', 'in', 'the', 'to', 'with', '&', 'during', 'against', 'de', 'du', 'des', 'der', 'für', 'und', 'about', 'under', 'by', 'at']);
+const LEADING_NOISE = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 'from', 'since', 'as', 'to', 'with', 'this', 'these', 'that',
+  'those', 'its', 'their', 'our', 'his', 'her', 'according', 'meanwhile', 'moreover', 'furthermore', 'however', 'also', 'both', 'each',
+  'all', 'some', 'many', 'major', 'and', 'or', 'but', 'while', 'after', 'before', 'under', 'through', 'during', 'among', 'between',
+  'until', 'when', 'where', 'which', 'who', 'what', 'it', 'they', 'we', 'he', 'she', 'if', 'then', 'thus', 'therefore', 'currently',
+  'first', 'second', 'third', 'fourth', 'finally', 'together', 'based', 'new', 'local', 'national', 'other', 'several', 'various',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+  'spring', 'summer', 'autumn', 'winter', 'early', 'late', 'mid', 'end', 'of', 'relevant', 'such', 'several', 'one', 'two', 'key']);
+const COMPANY_DOT = new Set(['co', 'ltd', 'inc', 'corp']);
+
+const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.&\u200b-]*[\p{L}\p{N}])?|\S/gu;
+
+function tokens(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  for (const m of text.slice(from, to).matchAll(TOKEN)) out.push({ text: m[0], start: from + m.index, end: from + m.index + m[0].length });
+  return out;
+}
+
+const isCap = (t: string) => /^\p{Lu}/u.test(t) || /^\d+(?:st|nd|rd|th)$/.test(t) || /^\d+(?:\.\d+)?[A-Z]?$/.test(t);
+const clean = (s: string) => s.replace(/\u200b+/g, '').replace(/\s+/g, ' ').trim();
+
+function headOf(words: string[]): { shape: Shape; at: number } | undefined {
+  let found: Shape | undefined;
+  let at = -1;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.toLowerCase().replace(/\u200b/g, '');
+    const pair = i > 0 ? `${words[i - 1]!.toLowerCase()} ${w}` : '';
+    for (const [head, shape] of ENGLISH_HEADS) {
+      if (head === w || head === pair) {
+        // The last head decides ("Ministry of … Plan" is a plan), but a firm suffix wins at the end.
+        if (i >= at) {
+          found = shape;
+          at = i;
+        }
+        break;
+      }
+    }
+  }
+  return found ? { shape: found, at } : undefined;
+}
+
+interface Span { start: number; end: number; words: Token[] }
+
+/** Maximal runs of capitalised words, with lower-case connectors inside, "(Draft)" and "Co., Ltd.". */
+function capitalisedSpans(text: string, toks: Token[]): Span[] {
+  const spans: Span[] = [];
+  let cur: Token[] = [];
+  const flush = () => {
+    while (cur.length && !isCap(cur[cur.length - 1]!.text) && cur[cur.length - 1]!.text !== ')' && cur[cur.length - 1]!.text !== '.') cur.pop();
+    if (cur.length) spans.push({ start: cur[0]!.start, end: cur[cur.length - 1]!.end, words: cur.filter((t) => /[\p{L}\p{N}]/u.test(t.text)) });
+    cur = [];
+  };
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    const prev = cur[cur.length - 1];
+    const gap = prev ? text.slice(prev.end, t.start) : '';
+    if (prev && /\n\s*\n/.test(gap)) flush();
+    if (isCap(t.text)) cur.push(t);
+    else if (cur.length && CONNECTORS.has(t.text.toLowerCase())) cur.push(t);
+    else if (cur.length && t.text === '(' && toks[i + 2]?.text === ')' && /^(?:Draft|draft|Trial|trial)$/.test(toks[i + 1]!.text)) {
+      cur.push(t, toks[i + 1]!, toks[i + 2]!);
+      i += 2;
+    } else if (cur.length && t.text === '.' && COMPANY_DOT.has(prev!.text.toLowerCase())) cur.push(t);
+    else if (cur.length && t.text === ',' && /^(?:Ltd|Inc|LLC)$/.test(toks[i + 1]?.text ?? '') && COMPANY_DOT.has(prev!.text.toLowerCase())) cur.push(t);
+    else flush();
+  }
+  flush();
+  return spans;
+}
+
+/** Drops sentence-initial words, months, years and possessives that are not part of the name. */
+function trimSpan(text: string, s: Span): Span | undefined {
+  let words = s.words;
+  while (words.length && (LEADING_NOISE.has(words[0]!.text.toLowerCase()) || /^\d{4}$/.test(words[0]!.text) || /['’]s$/.test(words[0]!.text))) words = words.slice(1);
+  while (words.length && CONNECTORS.has(words[words.length - 1]!.text.toLowerCase())) words = words.slice(0, -1);
+  if (words.length === 0) return undefined;
+  let end = words[words.length - 1]!.end;
+  const after = text.slice(end, end + 8);
+  if (/^\s*\((?:Draft|draft|Trial|trial)\)/.test(after)) end += after.indexOf(')') + 1;
+  else if (/^\./.test(after) && COMPANY_DOT.has(words[words.length - 1]!.text.toLowerCase())) end += 1;
+  return { start: words[0]!.start, end, words };
+}
+
+export interface CandidateContext {
+  paragraphOf: (offset: number) => number;
+  /** True when the key is a known name (then it is a mention, not a new entity). */
+  isKnown: (key: string) => boolean;
+  /** True when [start, end) lies inside a known mention, or its head word (ending at headEnd) does. */
+  insideMention: (start: number, end: number, headEnd: number) => boolean;
+}
+
+export function findCandidates(text: string, sentences: { start: number; end: number }[], ctx: CandidateContext): Candidate[] {
+  // Words hyphenated over a line break read as one word; zero-width joiners keep the offsets.
+  const joined = text.replace(/(?<=\p{L})-[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu, (m) => '\u200b'.repeat(m.length));
+  const found: Candidate[] = [];
+  const add = (start: number, end: number, shape: Shape, alias?: string, headEnd = end) => {
+    const name = clean(joined.slice(start, end));
+    const key = keyOf(name);
+    if (key.length < 3 || ctx.isKnown(key) || ctx.insideMention(start, end, headEnd)) return;
+    found.push({ name, label: shape.label, kind: shape.kind, id: slugOf(name), paragraph: ctx.paragraphOf(start), start, end, ...(alias ? { alias } : {}) });
+  };
+
+  for (const sentence of sentences) {
+    const toks = tokens(joined, sentence.start, sentence.end);
+    for (const raw of capitalisedSpans(joined, toks)) {
+      const span = trimSpan(joined, raw);
+      if (!span) continue;
+      const words = span.words.map((w) => w.text);
+      const head = headOf(words);
+      if (head && words.length >= 2) {
+        const acronym = /^\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)/.exec(joined.slice(span.end, span.end + 14));
+        add(span.start, span.end, head.shape, acronym?.[1], span.words[head.at]!.end);
+      } else if (words.length >= 2 && /^\d\.\d$/.test(words[words.length - 1]!) && words.length <= 3) {
+        add(span.start, span.end, { label: 'Policy', kind: 'INITIATIVE' }); // "Society 5.0", "Industry 4.0"
+      }
+    }
+    const body = joined.slice(sentence.start, sentence.end);
+    findEnglishPatterns(body, sentence.start, add);
+    findChinese(body, sentence.start, add);
+  }
+  return found;
+}
+
+const NAME = String.raw`(\p{Lu}[\p{L}\p{N}\u200b'’&-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}\u200b'’&-]*){0,3})`;
+const PERSON = String.raw`(\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){1,2})`;
+const FIRM_LIST = new RegExp(String.raw`\b(?:${FIRM_NOUNS.join('|')})\s*,?\s+(?:like|such as|including|represented by|e\.g\.,?)\s+((?:[^.;:()]{1,200}?))(?=[.;:(]|\s+(?:are|is|have|has|were|was|which|that|provide|offer|lead)\b)`, 'gu');
+const FIRM_BEFORE = new RegExp(String.raw`\b(?:security|tech|technology|internet|software|telecom|chip|industrial|automation|cybersecurity)?\s*(?:giant|firm|company|start-?up|vendor|provider|operator)\s+${NAME}`, 'gu');
+const FIRM_AFTER = new RegExp(String.raw`${NAME},\s+(?:which is\s+|an?\s+|the\s+)(?:[\p{L}\p{N}' -]{0,60}?)\b(?:company|firm|start-?up|vendor|provider|giant|manufacturer)\b`, 'gu');
+/** A title in any case, while the name after it must still be capitalised (no `i` flag). */
+const anyCase = (t: string) => t.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
+const TITLE_WORDS = TITLES.map(anyCase).join('|');
+const TITLE_BEFORE = new RegExp(String.raw`\b(?:${TITLE_WORDS})\.?\s+${PERSON}`, 'gu');
+const TITLE_AFTER = new RegExp(String.raw`${PERSON},\s+(?:the\s+)?(?:${TITLE_WORDS})\b`, 'gu');
+const STANDARD = /\b(GB(?:\/[TZ])?\s?\d{3,6}(?:\.\d+)?-\d{4})/g;
+
+function findEnglishPatterns(body: string, offset: number, add: (s: number, e: number, shape: Shape) => void) {
+  for (const m of body.matchAll(STANDARD)) add(offset + m.index, offset + m.index + m[1]!.length, { label: 'Policy', kind: 'STANDARD' });
+  for (const m of body.matchAll(FIRM_LIST)) {
+    const listStart = m.index + m[0].length - m[1]!.length;
+    for (const item of m[1]!.matchAll(/(?:^|,\s*|\s+and\s+|、)(?:and\s+)?(\p{Lu}[\p{L}\p{N}\u200b'’&.-]*(?:\s\p{Lu}[\p{L}\p{N}\u200b'’&.-]*|\s\d+){0,3})/gu)) {
+      const start = offset + listStart + item.index + item[0].length - item[1]!.length;
+      add(start, start + item[1]!.replace(/\.$/, '').length, { label: 'Firm', kind: 'COMPANY' });
+    }
+  }
+  for (const re of [FIRM_BEFORE, FIRM_AFTER]) {
+    for (const m of body.matchAll(re)) {
+      const name = m[1]!;
+      if (LEADING_NOISE.has(name.split(/\s/)[0]!.toLowerCase())) continue;
+      const start = offset + m.index + m[0].indexOf(name);
+      add(start, start + name.length, { label: 'Firm', kind: 'COMPANY' });
+    }
+  }
+  for (const re of [TITLE_BEFORE, TITLE_AFTER]) {
+    for (const m of body.matchAll(re)) {
+      const name = m[1]!;
+      if (name.split(/\s/).some((w) => LEADING_NOISE.has(w.toLowerCase()) || ENGLISH_HEADS.some(([h]) => h === w.toLowerCase()))) continue;
+      const start = offset + m.index + m[0].indexOf(name);
+      add(start, start + name.length, { label: 'Person' });
+    }
+  }
+}
+
+const TITLE_MARKS = /《([^《》\n]{2,60})》/g;
+const CJK_RUN = /[\u4e00-\u9fff（）()]{3,60}/g;
+const FUNCTION_AFTER = /^(?:$|[^\u4e00-\u9fff]|[的和与及于是对将已在中等并])/;
+
+function chineseShape(name: string): [string, Shape] | undefined {
+  return CHINESE_SUFFIXES.find(([suffix]) => name.endsWith(suffix));
+}
+
+function findChinese(body: string, offset: number, add: (s: number, e: number, shape: Shape) => void) {
+  const marked: [number, number][] = [];
+  for (const m of body.matchAll(TITLE_MARKS)) {
+    const shape = chineseShape(m[1]!)?.[1] ?? { label: 'Policy' as Label, kind: 'GUIDELINE' };
+    add(offset + m.index + 1, offset + m.index + 1 + m[1]!.length, shape);
+    marked.push([m.index, m.index + m[0].length]);
+  }
+  for (const run of body.matchAll(CJK_RUN)) {
+    if (marked.some(([s, e]) => run.index >= s && run.index < e)) continue;
+    const text = run[0];
+    let from = 0;
+    for (let end = 1; end <= text.length; end++) {
+      const head = text.slice(0, end);
+      const hit = CHINESE_SUFFIXES.find(([suffix]) => head.endsWith(suffix));
+      if (!hit) continue;
+      const [suffix, shape] = hit;
+      // A one-character suffix (法, 局, 部) ends a name only before a particle or punctuation.
+      if (suffix.length === 1 && !FUNCTION_AFTER.test(text.slice(end) + body.slice(run.index + text.length, run.index + text.length + 1))) continue;
+      const prefix = head.slice(from, end - suffix.length);
+      const cut = CHINESE_BREAKS.exec(prefix);
+      const start = from + (cut ? cut[0].length : 0);
+      if (end - start >= suffix.length + 2) {
+        add(offset + run.index + start, offset + run.index + end, shape);
+        from = end;
+      }
+    }
+  }
+}
