@@ -35,6 +35,7 @@ const LEADING_NOISE = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'by', 'for', 
   'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
   'spring', 'summer', 'autumn', 'winter', 'early', 'late', 'mid', 'end', 'of', 'relevant', 'such', 'several', 'one', 'two', 'key']);
 const COMPANY_DOT = new Set(['co', 'ltd', 'inc', 'corp']);
+const AGENCY_LIST_HEADS = new Set(['ministry', 'department', 'committee', 'commission', 'office', 'bureau', 'agency', 'association']);
 
 const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}'’.&\u200b-]*[\p{L}\p{N}])?|\S/gu;
 

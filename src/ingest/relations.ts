@@ -65,6 +65,28 @@ const RULES: Rule[] = [
   { type: 'INVOLVES', between: /^[^.;]{0,10},\s*$/, from: 'a', confidence: 0.5, a: ['Event'] },
 ];
 
+/**
+ * Two entities of these labels in one sentence, with no trigger between them: the reading a
+ * curator most often records, proposed with a low confidence so that a threshold can keep
+ * only the trigger-backed ones.
+ */
+const TOGETHER: { type: string; a: Label; b: Label; confidence: number }[] = [
+  { type: 'APPLIES_TO', a: 'Policy', b: 'Region', confidence: 0.35 },
+  { type: 'PROMOTES', a: 'Policy', b: 'Sector', confidence: 0.3 },
+  { type: 'OPERATES_IN', a: 'Firm', b: 'Sector', confidence: 0.35 },
+  { type: 'OPERATES_IN', a: 'Agency', b: 'Sector', confidence: 0.25 },
+  { type: 'ISSUED_BY', a: 'Policy', b: 'Agency', confidence: 0.3 },
+  { type: 'INVOLVES', a: 'Event', b: 'Firm', confidence: 0.3 },
+  { type: 'INVOLVES', a: 'Event', b: 'Person', confidence: 0.3 },
+  { type: 'INVOLVES', a: 'Event', b: 'Agency', confidence: 0.3 },
+  { type: 'INVOLVES', a: 'Event', b: 'Policy', confidence: 0.3 },
+  { type: 'OCCURRED_IN', a: 'Event', b: 'Region', confidence: 0.35 },
+  { type: 'HEADQUARTERED_IN', a: 'Agency', b: 'Region', confidence: 0.25 },
+  { type: 'HEADQUARTERED_IN', a: 'Firm', b: 'Region', confidence: 0.2 },
+  { type: 'WORKS_FOR', a: 'Person', b: 'Agency', confidence: 0.25 },
+  { type: 'WORKS_FOR', a: 'Person', b: 'Firm', confidence: 0.25 },
+];
+
 const MAX_GAP = 220;
 
 function allowed(type: string, from: Label, to: Label): boolean {
@@ -94,6 +116,13 @@ export function findRelations(text: string, named: Named[], paragraph: number): 
         if ((out.get(key)?.confidence ?? 0) >= confidence) continue;
         const role = rule.type === 'LEADS' || rule.type === 'WORKS_FOR' ? new RegExp(TITLE + '|[a-z-]+ (?:manager|engineer|official)', 'i').exec(gap)?.[0]?.toLowerCase() : undefined;
         out.set(key, { type: rule.type, from: from.id, to: to.id, confidence, paragraph, start: a.start, end: b.end, ...(role ? { role } : {}) });
+      }
+      for (const t of TOGETHER) {
+        const [from, to] = a.label === t.a && b.label === t.b ? [a, b] : b.label === t.a && a.label === t.b ? [b, a] : [];
+        if (!from || !to) continue;
+        const key = `${t.type}|${from.id}|${to.id}`;
+        if (out.has(key) || [...out.values()].some((r) => r.from === from.id && r.to === to.id)) continue;
+        out.set(key, { type: t.type, from: from.id, to: to.id, confidence: t.confidence, paragraph, start: a.start, end: b.end });
       }
     }
   }
