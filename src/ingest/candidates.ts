@@ -90,6 +90,9 @@ function capitalisedSpans(text: string, toks: Token[]): Span[] {
       cur.push(t, toks[i + 1]!, toks[i + 2]!);
       i += 2;
     } else if (cur.length && t.text === '.' && COMPANY_DOT.has(prev!.text.toLowerCase())) cur.push(t);
+    // "Ministry of Economy, Trade and Industry": a body's name may list its fields with commas.
+    else if (cur.length && t.text === ',' && cur.some((w) => AGENCY_LIST_HEADS.has(w.text.toLowerCase())) && isCap(toks[i + 1]?.text ?? '') &&
+      toks[i + 2]?.text === 'and' && isCap(toks[i + 3]?.text ?? '')) cur.push(t);
     else if (cur.length && t.text === ',' && /^(?:Ltd|Inc|LLC)$/.test(toks[i + 1]?.text ?? '') && COMPANY_DOT.has(prev!.text.toLowerCase())) cur.push(t);
     else flush();
   }
@@ -101,7 +104,13 @@ function capitalisedSpans(text: string, toks: Token[]): Span[] {
 function trimSpan(text: string, s: Span): Span | undefined {
   let words = s.words;
   while (words.length && (LEADING_NOISE.has(words[0]!.text.toLowerCase()) || /^\d{4}$/.test(words[0]!.text) || /['’]s$/.test(words[0]!.text))) words = words.slice(1);
-  while (words.length && CONNECTORS.has(words[words.length - 1]!.text.toLowerCase())) words = words.slice(0, -1);
+  // "… Measures for Ports in 2019": a year after a connector dates the name, it is not part of it.
+  for (;;) {
+    const last = words[words.length - 1]?.text.toLowerCase() ?? '';
+    if (CONNECTORS.has(last)) words = words.slice(0, -1);
+    else if (/^(?:19|20)\d{2}$/.test(last) && CONNECTORS.has(words[words.length - 2]?.text.toLowerCase() ?? '')) words = words.slice(0, -2);
+    else break;
+  }
   if (words.length === 0) return undefined;
   let end = words[words.length - 1]!.end;
   const after = text.slice(end, end + 8);
@@ -150,13 +159,13 @@ export function findCandidates(text: string, sentences: { start: number; end: nu
   return found;
 }
 
+/** A word in any case, while the name after it must still be capitalised (no `i` flag). */
+const anyCase = (t: string) => t.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
 const NAME = String.raw`(\p{Lu}[\p{L}\p{N}\u200b'’&-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}\u200b'’&-]*){0,3})`;
 const PERSON = String.raw`(\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){1,2})`;
-const FIRM_LIST = new RegExp(String.raw`\b(?:${FIRM_NOUNS.join('|')})\s*,?\s+(?:like|such as|including|represented by|e\.g\.,?)\s+((?:[^.;:()]{1,200}?))(?=[.;:(]|\s+(?:are|is|have|has|were|was|which|that|provide|offer|lead)\b)`, 'gu');
+const FIRM_LIST = new RegExp(String.raw`\b(?:${FIRM_NOUNS.map(anyCase).join('|')})\s*,?\s+(?:like|such as|including|represented by|e\.g\.,?)\s+((?:[^.;:()]{1,200}?))(?=[.;:(]|\s+(?:are|is|have|has|were|was|which|that|provide|offer|lead)\b)`, 'gu');
 const FIRM_BEFORE = new RegExp(String.raw`\b(?:security|tech|technology|internet|software|telecom|chip|industrial|automation|cybersecurity)?\s*(?:giant|firm|company|start-?up|vendor|provider|operator)\s+${NAME}`, 'gu');
 const FIRM_AFTER = new RegExp(String.raw`${NAME},\s+(?:which is\s+|an?\s+|the\s+)(?:[\p{L}\p{N}' -]{0,60}?)\b(?:company|firm|start-?up|vendor|provider|giant|manufacturer)\b`, 'gu');
-/** A title in any case, while the name after it must still be capitalised (no `i` flag). */
-const anyCase = (t: string) => t.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
 const TITLE_WORDS = TITLES.map(anyCase).join('|');
 const TITLE_BEFORE = new RegExp(String.raw`\b(?:${TITLE_WORDS})\.?\s+${PERSON}`, 'gu');
 const TITLE_AFTER = new RegExp(String.raw`${PERSON},\s+(?:the\s+)?(?:${TITLE_WORDS})\b`, 'gu');

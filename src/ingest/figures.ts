@@ -97,8 +97,12 @@ export function findFigures(text: string, ctx: FigureContext): Figure[] {
         if (!found || !Number.isFinite(found.value)) continue;
         taken.push([start, end]);
         const year = nearestYear(ctx.dates, start, end, sentence) ?? ctx.writtenYear;
-        // The words of the clause around the figure decide its kind, not the whole sentence.
-        const clause = text.slice(Math.max(sentence.start, start - 80), Math.min(sentence.end, end + 40));
+        // The words of the clause around the figure decide its kind, not the whole sentence:
+        // back to the previous figure, forward to the next clause.
+        const previous = out.length && out[out.length - 1]!.end > sentence.start ? out[out.length - 1]!.end : sentence.start;
+        const before = text.slice(Math.max(previous, start - 80), start);
+        const after = text.slice(end, Math.min(sentence.end, end + 30)).split(/[,;]|\s(?:and|but|while|whereas)\s/)[0]!;
+        const clause = `${before} ${after}`;
         out.push({ text: m[0].trim(), ...found, year, kind: kindFrom(clause, year, ctx.writtenYear), paragraph: ctx.paragraphOf(start), start, end });
       }
     }

@@ -127,7 +127,7 @@ export const CHINESE_SUFFIXES: [string, Shape][] = [
  * purpose: the suffix anchors the end, so only the start needs finding, and this short list
  * does it without a segmenter's dictionary).
  */
-export const CHINESE_BREAKS = /.*(?:发布|印发|颁布|出台|实施|施行|通过|制定|根据|按照|依据|关于|以及|我国|其中|提出|推出|成立|设立|发展|加快|加强|的|了|在|和|与|及|对|将|由|于|是|为|把|被|从|向|等|并|或|也|已|又|再|这|该|其|个|年|月|日|号|第)/;
+export const CHINESE_BREAKS = /.*(?:发布|印发|颁布|公布|出台|实施|施行|通过|制定|根据|按照|依据|关于|以及|我国|其中|提出|推出|成立|设立|明确|要求|负责|落实|的|了|在|和|与|及|对|将|由|于|是|为|把|被|从|向|等|并|或|也|已|又|再|这|该|其|个|年|月|日|号|第)/;
 
 /** Person titles that introduce a name ("Premier Li Keqiang"). */
 export const TITLES = ['general secretary', 'vice premier', 'premier', 'president', 'vice president', 'chairman', 'chairwoman',

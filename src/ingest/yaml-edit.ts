@@ -99,6 +99,12 @@ export class SeedFileEditor {
   }
 
   private appendToBlockSeq(seq: YAMLSeq, lines: (prefix: string) => string[]) {
+    if (seq.flow) {
+      // `cite: [{ … }]` on one line: the new entries go before its closing bracket.
+      const close = this.text.lastIndexOf(']', seq.range![1]);
+      this.insert(close, lines('').map((l) => `, ${l.trim()}`).join(''));
+      return;
+    }
     const last = seq.items[seq.items.length - 1] as Node;
     const prefix = this.itemPrefix(last);
     if (!/^\s*-\s+$/.test(prefix)) throw new Error(`${this.path}: a list in flow style cannot be extended here; write it as a block list`);

@@ -18,8 +18,11 @@ export async function pdfToText(file: string, bytes: Uint8Array): Promise<string
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // The worker code runs in this process: point at the package's own copy, never a URL.
   pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(join(PDFJS_DIR, 'legacy/build/pdf.worker.mjs')).href;
-  const task = pdfjs.getDocument({
-    data: bytes,
+  let doc;
+  try {
+    doc = await pdfjs.getDocument({
+    // A copy: pdfjs takes ownership of the buffer it is given.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
@@ -28,10 +31,7 @@ export async function pdfToText(file: string, bytes: Uint8Array): Promise<string
     cMapUrl: join(PDFJS_DIR, 'cmaps') + '/',
     cMapPacked: true,
     standardFontDataUrl: join(PDFJS_DIR, 'standard_fonts') + '/',
-  });
-  let doc;
-  try {
-    doc = await task.promise;
+    }).promise;
   } catch (error) {
     const name = (error as { name?: string }).name;
     if (name === 'PasswordException') throw new IngestError(file, 'the PDF is encrypted with a password: decrypt it (e.g. qpdf --decrypt) and ingest the copy');
