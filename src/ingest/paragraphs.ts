@@ -20,6 +20,8 @@ export interface Sentence {
 
 const TERMINAL = /[.!?:;。！？；："”’)\]]\s*$/;
 const STARTS_LOWER = /^\s*[a-z(]/;
+/** A line ending in one of these words stops mid-sentence: no heading ends so. */
+const FUNCTION_END = /\b(?:on|in|of|the|and|or|by|to|for|at|from|with|as|a|an|that|which|its|their|is|are|was|were)\s*$/i;
 
 interface Block { start: number; end: number }
 
@@ -64,7 +66,8 @@ export function splitParagraphs(text: string): Paragraph[] {
     if (prev) {
       const prevText = text.slice(prev.start, prev.end);
       const nextText = text.slice(b.start, b.end);
-      const cut = !TERMINAL.test(prevText) && (STARTS_LOWER.test(nextText) || /-$/.test(prevText) || (prevText.length >= 0.8 * width && width >= 60 && /[a-z,]$/.test(prevText)));
+      const cut = !TERMINAL.test(prevText) && (STARTS_LOWER.test(nextText) || /-$/.test(prevText) || FUNCTION_END.test(prevText) ||
+        (prevText.length >= 0.8 * width && width >= 60 && /[a-z,]$/.test(prevText)));
       if (cut) {
         prev.end = b.end;
         continue;

@@ -45,15 +45,21 @@ export interface Proposals {
 }
 
 const EVENTS: [string, RegExp][] = [
-  ['DRAFT_PUBLISHED', /\bdraft\b[^.;]{0,60}\b(?:published|released|issued|unveiled)|\b(?:published|released|issued)\b[^.;]{0,30}\bdraft\b|征求意见稿/i],
+  ['DRAFT_PUBLISHED', /\bdraft\b[^.;]{0,60}\b(?:published|released|issued|unveiled)|\b(?:published|released|issued)\b[^.;]{0,30}\bdraft\b|征求意见稿|公布草案|草案/i],
   ['EFFECTIVE', /\b(?:took|take|takes|taking) effect|came into (?:force|effect)|comes? into (?:force|effect)|entered into force|enters into force|in force (?:from|since|on)|effective (?:from|on|as of)|施行|生效|起实施/i],
   ['LISTED', /\b(?:listed|went public|IPO|initial public offering)\b|上市/i],
   ['ACQUIRED', /\b(?:acquired|acquisition of|bought)\b|收购/i],
   ['FOUNDED', /\bfounded\b|创立|创办/i],
   ['ESTABLISHED', /\b(?:established|set up|created|formed|inaugurated|launched|opened)\b|成立|设立|组建/i],
-  ['ISSUED', /\b(?:issued|released|published|promulgated|adopted|unveiled|introduced|enacted|passed|announced|proposed|formulated)\b|发布|印发|颁布|通过|出台/i],
+  ['ISSUED', /\b(?:issued|released|published|promulgated|adopted|unveiled|introduced|enacted|passed|announced|proposed|formulated)\b|发布|印发|颁布|公布|通过|出台/i],
   ['ATTACK', /\b(?:attacked|cyberattacks?|attacks?|breach(?:ed)?|outage)\b|攻击/i],
 ];
+
+/** What each kind of event dates: a law is issued and takes effect, a body is established, a firm founded. */
+const EVENT_LABELS: Record<string, Label[]> = {
+  DRAFT_PUBLISHED: ['Policy'], EFFECTIVE: ['Policy'], ISSUED: ['Policy'], LISTED: ['Firm'], ACQUIRED: ['Firm', 'Event'],
+  FOUNDED: ['Firm', 'Agency'], ESTABLISHED: ['Agency', 'Event', 'Firm'], ATTACK: ['Event'],
+};
 
 const LABEL_WEIGHT: Partial<Record<Label, number>> = { Region: 3, Sector: 3, Person: 1.5 };
 
@@ -130,11 +136,30 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
     const body = text.slice(s.start, s.end);
     for (const d of found) {
       if (d.start < s.start || d.end > s.end) continue;
-      const event = EVENTS.find(([, re]) => re.test(body))?.[0] ?? null;
+      // The event is the trigger nearest the date; what it dates is the name nearest that
+      // trigger, preferably before it (its subject: "X took effect on …", "X was issued in …").
+      let event: string | null = null;
+      let anchor = d.start;
+      let nearest = Infinity;
+      for (const [name, re] of EVENTS) {
+        for (const m of body.matchAll(new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`))) {
+          const at = s.start + m.index;
+          const stop = at + m[0].length;
+          const gap = at >= d.end ? text.slice(d.end, at) : text.slice(Math.min(stop, d.start), d.start);
+          // A trigger in another clause ("…通过，2015年7月公布草案") reads after one in the date's own.
+          const distance = gap.length * (/[,;，；]/.test(gap) ? 4 : 1);
+          if (distance < nearest) {
+            nearest = distance;
+            event = name;
+            anchor = at;
+          }
+        }
+      }
       let about: Named | undefined;
       let best = Infinity;
       for (const n of inside) {
-        const distance = (n.start >= d.end ? n.start - d.end : Math.max(0, d.start - n.end)) * (LABEL_WEIGHT[n.label] ?? 1);
+        const fits = event ? EVENT_LABELS[event]?.includes(n.label) : false;
+        const distance = (n.start >= anchor ? (n.start - anchor) * 2 : Math.max(0, anchor - n.end)) * (fits ? 0.3 : LABEL_WEIGHT[n.label] ?? 1);
         if (distance < best) {
           best = distance;
           about = n;

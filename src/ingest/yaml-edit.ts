@@ -12,7 +12,7 @@ export interface Citation { basis: string; source: string; locator: string; note
 
 export interface NewRelation { type: string; to: string; role?: string; cite: Citation[] }
 
-const PLAIN = /^[a-z0-9][a-z0-9-]*$/i;
+const PLAIN = /^[a-z0-9][a-z0-9_-]*$/i;
 const KEYWORD = /^(?:true|false|null|yes|no|on|off|~)$/i;
 
 /** A scalar as YAML: bare when it is an id, enum or number, double-quoted (JSON) otherwise. */
@@ -39,10 +39,12 @@ function relationLines(r: NewRelation, indent: string): string[] {
   ];
 }
 
-/** A whole new record in the seeds' layout. Field order: as given. */
+/** A whole new record in the seeds' layout. */
 export function recordText(record: Record<string, unknown>): string {
   const lines: string[] = [];
-  for (const [key, value] of Object.entries(record)) {
+  // Fields first, then citations, then relations: the order every seed record keeps.
+  const order = (k: string) => (k === 'cite' ? 1 : k === 'relations' ? 2 : 0);
+  for (const [key, value] of Object.entries(record).sort((a, b) => order(a[0]) - order(b[0]))) {
     if (value === undefined || value === null) continue;
     const lead = lines.length === 0 ? '- ' : '  ';
     if (key === 'cite') {

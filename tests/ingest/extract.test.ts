@@ -116,9 +116,9 @@ describe('dates', () => {
     expect(got).toEqual([
       ['1 September 2021', '2021-09-01', 'DAY', 'data-security-law', 'EFFECTIVE'],
       ['July 2014', '2014-07', 'MONTH', 'qi-anxin', 'FOUNDED'],
-      ['spring 2016', '2016', 'YEAR', 'npc-standing-committee', 'ISSUED'],
-      ['2021年6月10日', '2021-06-10', 'DAY', 'data-security-law', 'EFFECTIVE'],
-      ['2015年7月', '2015-07', 'MONTH', 'data-security-law', 'EFFECTIVE'],
+      ['spring 2016', '2016', 'YEAR', 'cybersecurity-law', 'ISSUED'],
+      ['2021年6月10日', '2021-06-10', 'DAY', 'data-security-law', 'ISSUED'],
+      ['2015年7月', '2015-07', 'MONTH', 'data-security-law', 'DRAFT_PUBLISHED'],
       ['2017年', '2017', 'YEAR', 'data-security-law', 'EFFECTIVE'],
       ['2021', '2021', 'YEAR', null, null],
       ['2023', '2023', 'YEAR', null, null],
