@@ -21,6 +21,8 @@ export interface Normalized {
 
 /** Folds width and accents so that "ＡＢＣ" and "é" match "abc" and "e". */
 function fold(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code < 128) return code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : ch;
   return ch.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
@@ -33,8 +35,11 @@ export function normalize(original: string): Normalized {
   let prevCjk = false;
   for (let i = 0; i < original.length; i++) {
     const ch = original[i]!;
-    const cjk = isCjk(ch);
-    if (!cjk && !WORD.test(ch)) {
+    const code = ch.charCodeAt(0);
+    const ascii = code < 128;
+    const cjk = !ascii && isCjk(ch);
+    const word = ascii ? (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) : cjk || WORD.test(ch);
+    if (!word) {
       // A hyphen at the end of a line joins the two halves of one word ("entre-\npreneurship").
       const joins = ch === '-' && prevWord && /^-[ \t]*\r?\n[ \t]*\p{Ll}/u.test(original.slice(i, i + 8));
       if (joins) {
@@ -49,7 +54,7 @@ export function normalize(original: string): Normalized {
     }
     const folded = fold(ch);
     for (const f of folded) {
-      if (!CJK.test(f) && !WORD.test(f)) continue;
+      if (f.length === 1 && f.charCodeAt(0) < 128 ? !/[a-z0-9]/.test(f) : !CJK.test(f) && !WORD.test(f)) continue;
       chars.push(f);
       at.push(i);
       starts.push(!prevWord || cjk || prevCjk ? 1 : 0);
@@ -65,7 +70,9 @@ export function normalize(original: string): Normalized {
 
 /** The matching key of a name: what normalize() would keep of it. */
 export function keyOf(name: string): string {
-  return normalize(name).text;
+  // The same characters normalize() keeps, in one pass over the string (the index builds
+  // hundreds of thousands of keys).
+  return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}\u3400-\u9fff\uf900-\ufaff]/gu, '');
 }
 
 /** A name written in capitals ("CSL", "EU", "AMP") matches only as written, never a common word. */
