@@ -39,16 +39,18 @@ const pct = (n: number, d: number) => (d === 0 ? '  —  ' : `${((100 * n) / d).
 const pr = (s: Score) => `${pct(s.tp, s.predicted)} / ${pct(s.found, s.truth)}`;
 
 function words(s: string): Set<string> {
-  return new Set(s.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w && !STOP.has(w)));
+  // Singular and plural count as one word ("Academy of Science" names the "Academy of Sciences").
+  return new Set(s.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w && !STOP.has(w)).map((w) => w.replace(/(?<=\w{3})s$/, '')));
 }
 
-function similar(a: string, b: string): boolean {
-  if (keyOf(a) === keyOf(b)) return true;
+/** 1 for the same name, the share of words in common otherwise (0.6 or more counts as a match). */
+function similarity(a: string, b: string): number {
+  if (keyOf(a) === keyOf(b)) return 1;
   const x = words(a);
   const y = words(b);
-  if (x.size === 0 || y.size === 0) return false;
+  if (x.size === 0 || y.size === 0) return 0;
   const common = [...x].filter((w) => y.has(w)).length;
-  return common / new Set([...x, ...y]).size >= 0.6;
+  return common / new Set([...x, ...y]).size;
 }
 
 const namesOf = (r: SeedRecord) => [r.data.name, r.data.nameZh, ...((r.data.aliases as string[]) ?? [])].filter((n): n is string => typeof n === 'string');
@@ -108,8 +110,12 @@ async function evaluate(sourceId: string, file: string, written: number | null, 
   const truthNew = removed.filter((r) => NEW_ENTITY_LABELS.has(r.label));
   const candidateTruth = new Map<string, string>();
   for (const c of p.candidates) {
-    const hit = removed.find((r) => namesOf(r).some((n) => similar(c.name, n)));
-    if (hit) candidateTruth.set(c.id, String(hit.data.id));
+    let best: { id: string; score: number } | undefined;
+    for (const r of removed) {
+      const score = Math.max(...namesOf(r).map((n) => similarity(c.name, n)));
+      if (score >= 0.6 && score > (best?.score ?? 0)) best = { id: String(r.data.id), score };
+    }
+    if (best) candidateTruth.set(c.id, best.id);
   }
   const fresh = score();
   fresh.predicted = p.candidates.length;

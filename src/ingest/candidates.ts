@@ -56,7 +56,10 @@ function headOf(words: string[]): { shape: Shape; at: number } | undefined {
     const pair = i > 0 ? `${words[i - 1]!.toLowerCase()} ${w}` : '';
     for (const [head, shape] of ENGLISH_HEADS) {
       if (head === w || head === pair) {
-        // The last head decides ("Ministry of … Plan" is a plan), but a firm suffix wins at the end.
+        // "Office of the … Leading Group", "Plan for … Period": a head followed by of, for or on
+        // is the head of the whole phrase.
+        if (/^(?:of|for|on)$/i.test(words[i + 1] ?? '')) return { shape, at: i };
+        // Otherwise the last head decides ("Cyber Resilience Measures").
         if (i >= at) {
           found = shape;
           at = i;
@@ -82,14 +85,19 @@ function capitalisedSpans(text: string, toks: Token[]): Span[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const prev = cur[cur.length - 1];
-    const gap = prev ? text.slice(prev.end, t.start) : '';
-    if (prev && /\n\s*\n/.test(gap)) flush();
     if (isCap(t.text)) cur.push(t);
+    else if (t.text === 'and' && toks[i + 1]?.text === 'the') flush();
     else if (cur.length && CONNECTORS.has(t.text.toLowerCase())) cur.push(t);
     else if (cur.length && t.text === '(' && toks[i + 2]?.text === ')' && /^(?:Draft|draft|Trial|trial)$/.test(toks[i + 1]!.text)) {
       cur.push(t, toks[i + 1]!, toks[i + 2]!);
       i += 2;
-    } else if (cur.length && t.text === '.' && COMPANY_DOT.has(prev!.text.toLowerCase())) cur.push(t);
+    } else if (cur.length && t.text === '.' && COMPANY_DOT.has(prev!.text.toLowerCase())) {
+      cur.push(t);
+      // "Co., Ltd." goes on; "… Co. These …" is a new sentence.
+      if (toks[i + 1]?.text !== ',' && !/^(?:Ltd|Inc|LLC)$/.test(toks[i + 1]?.text ?? '')) flush();
+    }
+    // "A and the B" joins two names, not one.
+    else if (t.text === 'and' && toks[i + 1]?.text === 'the') flush();
     // "Ministry of Economy, Trade and Industry": a body's name may list its fields with commas.
     else if (cur.length && t.text === ',' && cur.some((w) => AGENCY_LIST_HEADS.has(w.text.toLowerCase())) && isCap(toks[i + 1]?.text ?? '') &&
       toks[i + 2]?.text === 'and' && isCap(toks[i + 3]?.text ?? '')) cur.push(t);
@@ -148,7 +156,7 @@ export function findCandidates(text: string, sentences: { start: number; end: nu
       if (head && words.length >= 2) {
         const acronym = /^\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)/.exec(joined.slice(span.end, span.end + 14));
         add(span.start, span.end, head.shape, acronym?.[1], span.words[head.at]!.end);
-      } else if (words.length >= 2 && /^\d\.\d$/.test(words[words.length - 1]!) && words.length <= 3) {
+      } else if (words.length >= 2 && /^\d\.\d$/.test(words[words.length - 1]!) && words.length <= 3 && /^\p{Lu}\p{Ll}/u.test(words[0]!)) {
         add(span.start, span.end, { label: 'Policy', kind: 'INITIATIVE' }); // "Society 5.0", "Industry 4.0"
       }
     }
@@ -176,8 +184,10 @@ function findEnglishPatterns(body: string, offset: number, add: (s: number, e: n
   for (const m of body.matchAll(FIRM_LIST)) {
     const listStart = m.index + m[0].length - m[1]!.length;
     for (const item of m[1]!.matchAll(/(?:^|,\s*|\s+and\s+|、)(?:and\s+)?(\p{Lu}[\p{L}\p{N}\u200b'’&.-]*(?:\s\p{Lu}[\p{L}\p{N}\u200b'’&.-]*|\s\d+){0,3})/gu)) {
-      const start = offset + listStart + item.index + item[0].length - item[1]!.length;
-      add(start, start + item[1]!.replace(/\.$/, '').length, { label: 'Firm', kind: 'COMPANY' });
+      // "China's Tencent": the possessive is not part of the firm's name.
+      const name = item[1]!.replace(/\.$/, '').replace(/^\p{Lu}[\p{L}-]*['’]s\s+/u, '');
+      const start = offset + listStart + item.index + item[0].length - name.length - (item[1]!.endsWith('.') ? 1 : 0);
+      add(start, start + name.length, { label: 'Firm', kind: 'COMPANY' });
     }
   }
   for (const re of [FIRM_BEFORE, FIRM_AFTER]) {

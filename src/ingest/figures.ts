@@ -40,7 +40,7 @@ const READERS: Reader[] = [
     re: new RegExp(String.raw`(?<![\d.,\[/-])\b(?:(?:more than|over|about|nearly|some|almost|around|up to)\s+)?(${NUM.slice(1, -1)}|${WORD_NUMBER_PATTERN})${POWER}(?:\s${SCALE})?\s+((?:[a-zA-Z-]+\s+){0,3}?)((?!(?:years|months|days|hours|minutes|times|percent|levels|aspects|points|sections|tables)\b)[a-z-]{3,}(?:s|ies)|people|staff|personnel)\b`, 'gi'),
     read: (m) => {
       const n = /^\d/.test(m[1]!) ? parseNumber(m[1]!) : wordNumber(m[1]!);
-      if (n === undefined || /^(?:19|20)\d{2}$/.test(m[1]!)) return undefined;
+      if (n === undefined) return undefined;
       const value = m[2] ? n * 10 ** Number(m[2]) : n;
       const noun = m[5]!.toLowerCase();
       if (['is', 'was', 'has', 'its', 'this', 'us', 'as', 'series'].includes(noun)) return undefined;
@@ -67,14 +67,17 @@ export interface FigureContext {
   writtenYear: number | null;
 }
 
-function nearestYear(dates: FoundDate[], start: number, end: number, sentence: { start: number; end: number }): number | null {
+function nearestYear(text: string, dates: FoundDate[], start: number, end: number, sentence: { start: number; end: number }): number | null {
   let best: FoundDate | undefined;
   let bestDistance = Infinity;
   for (const d of dates) {
     if (d.start < sentence.start || d.end > sentence.end) continue;
-    const distance = d.start >= end ? d.start - end : start - d.end;
-    // A year just after the figure ("… in 2019", "by 2027") reads before one further back.
-    const weighted = d.start >= end ? distance * 0.8 : distance;
+    // A birth year or a starting point ("born after 1990", "since 2011") is not the figure's year.
+    if (/\b(?:born|since|from)\s+(?:in\s+|after\s+|before\s+)?$/i.test(text.slice(Math.max(sentence.start, d.start - 20), d.start))) continue;
+    const gap = d.start >= end ? text.slice(end, d.start) : text.slice(d.end, start);
+    // A year just after the figure ("… in 2019", "by 2027") reads before one further back, and
+    // one in the figure's own clause before one across a comma.
+    const weighted = gap.length * (d.start >= end ? 0.8 : 1) * (/[,;，；]/.test(gap) ? 3 : 1);
     if (weighted < bestDistance) {
       best = d;
       bestDistance = weighted;
@@ -96,7 +99,7 @@ export function findFigures(text: string, ctx: FigureContext): Figure[] {
         const found = read(m);
         if (!found || !Number.isFinite(found.value)) continue;
         taken.push([start, end]);
-        const year = nearestYear(ctx.dates, start, end, sentence) ?? ctx.writtenYear;
+        const year = nearestYear(text, ctx.dates, start, end, sentence) ?? ctx.writtenYear;
         // The words of the clause around the figure decide its kind, not the whole sentence:
         // back to the previous figure, forward to the next clause.
         const previous = out.length && out[out.length - 1]!.end > sentence.start ? out[out.length - 1]!.end : sentence.start;
