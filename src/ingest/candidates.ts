@@ -152,6 +152,11 @@ export function findCandidates(text: string, sentences: { start: number; end: nu
       const span = trimSpan(joined, raw);
       if (!span) continue;
       const words = span.words.map((w) => w.text);
+      const trailing = TRAILING_HEAD.exec(joined.slice(span.end, span.end + 16));
+      if (trailing && words.length >= 2 && !headOf(words)) {
+        add(span.start, span.end + trailing[0].length, headOf([trailing[1]!])!.shape);
+        continue;
+      }
       const head = headOf(words);
       if (head && words.length >= 2) {
         const acronym = /^\s*\(([A-Z][A-Za-z0-9&-]{1,9})\)/.exec(joined.slice(span.end, span.end + 14));
@@ -171,16 +176,56 @@ export function findCandidates(text: string, sentences: { start: number; end: nu
 const anyCase = (t: string) => t.replace(/\p{L}/gu, (c) => `[${c.toLowerCase()}${c.toUpperCase()}]`);
 const NAME = String.raw`(\p{Lu}[\p{L}\p{N}\u200b'’&-]*(?:[ \t]+\p{Lu}[\p{L}\p{N}\u200b'’&-]*){0,3})`;
 const PERSON = String.raw`(\p{Lu}\p{Ll}+(?:[ \t]\p{Lu}\p{Ll}+){1,2})`;
-const FIRM_LIST = new RegExp(String.raw`\b(?:${FIRM_NOUNS.map(anyCase).join('|')})\s*,?\s+(?:like|such as|including|represented by|e\.g\.,?)\s+((?:[^.;:()]{1,200}?))(?=[.;:(]|\s+(?:are|is|have|has|were|was|which|that|provide|offer|lead)\b)`, 'gu');
+const FIRM_LIST = new RegExp(String.raw`\b(?:${FIRM_NOUNS.map(anyCase).join('|')})\b[^.;:]{0,80}?\b(?:like|such as|including|represented by|e\.g\.,?)\s+((?:[^.;:()]{1,200}?))(?=[.;:(]|\s+(?:are|is|have|has|were|was|which|that|provide|offer|lead)\b)`, 'gu');
 const FIRM_BEFORE = new RegExp(String.raw`\b(?:security|tech|technology|internet|software|telecom|chip|industrial|automation|cybersecurity)?\s*(?:giant|firm|company|start-?up|vendor|provider|operator)\s+${NAME}`, 'gu');
 const FIRM_AFTER = new RegExp(String.raw`${NAME},\s+(?:which is\s+|an?\s+|the\s+)(?:[\p{L}\p{N}' -]{0,60}?)\b(?:company|firm|start-?up|vendor|provider|giant|manufacturer)\b`, 'gu');
 const TITLE_WORDS = TITLES.map(anyCase).join('|');
 const TITLE_BEFORE = new RegExp(String.raw`\b(?:${TITLE_WORDS})\.?\s+${PERSON}`, 'gu');
 const TITLE_AFTER = new RegExp(String.raw`${PERSON},\s+(?:the\s+)?(?:${TITLE_WORDS})\b`, 'gu');
+/** Titles of documents: listed after "documents including …", or the object or subject of an issuing verb. */
+const TITLE_ITEM = String.raw`(?:the\s+)?(\p{Lu}[\p{L}\p{N}\u200b'’.&/-]*(?:\s+(?:(?:of|for|on|in|and|to|the|with)\s+)*(?:\p{Lu}[\p{L}\p{N}\u200b'’.&/-]*|\d+(?:\.\d+)?|\([A-Z]{2,8}\)))+(?::\s+\p{Lu}[\p{L}\p{N}\u200b'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}\u200b'’&-]*)*)?)`;
+const DOC_LIST = new RegExp(String.raw`\b(?:documents?|guidelines|guides|papers|reports|standards|publications|specifications|recommendations|acts|laws|strategies|policies|frameworks|programmes|programs)\b[^.;]{0,40}?\b(?:including|such as|like|namely)\s+([^.;]{4,400})`, 'gu');
+const ISSUED_OBJECT = new RegExp(String.raw`\b(?:released|issued|published|unveiled|introduced|formulated|adopted|launched|enacted|promulgated)\s+${TITLE_ITEM}`, 'gu');
+const ISSUED_SUBJECT = new RegExp(String.raw`${TITLE_ITEM}\s+(?:was|were|has been|had been)\s+(?:released|issued|published|unveiled|introduced|formulated|adopted|launched|enacted|promulgated)\b`, 'gu');
+/** Lower-case head nouns that may follow a capitalised name: "the Horizon 2020 program", "Shanghai Data Usage rules". */
+const TRAILING_HEAD = /^\s+(program|programme|plan|strategy|rules|regulations|law|initiative|platform|alliance|framework|standard|guidelines|project)\b/;
+
 const STANDARD = /\b(GB(?:\/[TZ])?\s?\d{3,6}(?:\.\d+)?-\d{4})/g;
 
 function findEnglishPatterns(body: string, offset: number, add: (s: number, e: number, shape: Shape) => void) {
   for (const m of body.matchAll(STANDARD)) add(offset + m.index, offset + m.index + m[1]!.length, { label: 'Policy', kind: 'STANDARD' });
+  const titled = (raw: string, start: number) => {
+    // "… for Ports in 2019": the year dates the title, it is not part of it.
+    const name = raw.replace(/(?:\s+(?:in|of|for|on|by|during|and|the|to|with))*\s+(?:in|of|for|on|by|during)\s+(?:19|20)\d{2}$/, '').replace(/(?:\s+(?:in|of|for|on|by|during|and|the|to|with))+$/, '');
+    const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    if (words.length < 2 || LEADING_NOISE.has(words[0]!.toLowerCase())) return;
+    add(start, start + name.length, headOf(name.split(/\s+/))?.shape ?? { label: 'Policy', kind: 'GUIDELINE' });
+  };
+  for (const m of body.matchAll(DOC_LIST)) {
+    const list = m[1]!;
+    const listStart = m.index + m[0].length - list.length;
+    // "A, B and C": commas part the items, and so does the last "and" (titles may hold an
+    // "and" of their own, so the others are kept).
+    const parts: { text: string; at: number }[] = [];
+    let at = 0;
+    for (const piece of list.split(/(,\s*)/)) {
+      if (!/^,\s*$/.test(piece)) parts.push({ text: piece, at });
+      at += piece.length;
+    }
+    if (parts.length >= 2) {
+      const last = parts.pop()!;
+      const cut = last.text.lastIndexOf(' and ');
+      if (cut > 0) parts.push({ text: last.text.slice(0, cut), at: last.at }, { text: last.text.slice(cut + 5), at: last.at + cut + 5 });
+      else parts.push(last);
+    }
+    for (const part of parts) {
+      const item = new RegExp(String.raw`^\s*(?:and\s+)?${TITLE_ITEM}`, 'u').exec(part.text);
+      if (item) titled(item[1]!, offset + listStart + part.at + item[0].length - item[1]!.length);
+    }
+  }
+  for (const re of [ISSUED_OBJECT, ISSUED_SUBJECT]) {
+    for (const m of body.matchAll(re)) titled(m[1]!, offset + m.index + m[0].indexOf(m[1]!));
+  }
   for (const m of body.matchAll(FIRM_LIST)) {
     const listStart = m.index + m[0].length - m[1]!.length;
     for (const item of m[1]!.matchAll(/(?:^|,\s*|\s+and\s+|、)(?:and\s+)?(\p{Lu}[\p{L}\p{N}\u200b'’&.-]*(?:\s\p{Lu}[\p{L}\p{N}\u200b'’&.-]*|\s\d+){0,3})/gu)) {

@@ -88,6 +88,7 @@ function scan(norm: Normalized, original: string, index: EntityIndex): RawMatch[
   const out: RawMatch[] = [];
   const n = norm.text.length;
   let i = 0;
+  let reach = 0;
   while (i < n) {
     if (!norm.starts[i]) {
       i++;
@@ -108,10 +109,13 @@ function scan(norm: Normalized, original: string, index: EntityIndex): RawMatch[
         (!e.symbolic || original.slice(from, to + 3).replace(/\s+/g, '').toLowerCase().startsWith(e.symbolic)));
       if (fitting.length) best = { j, entries: fitting };
     }
-    if (best) {
+    // Overlapping names are both found when the second reaches further ("industrial Internet
+    // security service" names the sector and the service); a name inside another is not.
+    if (best && best.j > reach) {
       out.push({ start: norm.at[i]!, end: norm.at[best.j - 1]! + 1, entries: best.entries });
-      i = best.j;
-    } else i++;
+      reach = best.j;
+    }
+    i++;
   }
   return out;
 }

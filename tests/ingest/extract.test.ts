@@ -86,6 +86,19 @@ describe('candidate new entities', () => {
     for (const c of p.candidates) expect(p.paragraphs[c.paragraph - 1]!.text).toContain(c.name.split(' ')[0]);
   });
 
+  it('proposes document titles from lists, issuing verbs and lower-case heads', () => {
+    const p = run([
+      'The platform released guiding documents including the Plant Safety Handbook, Secure Remote Maintenance and Indicators of Trusted Supply.',
+      'The agency published the Harbour Cyber Outlook in 2020. Grid Defence Basics was released later.',
+      'Funds went to the Horizon Europe program and the Shanghai Data Usage rules.',
+    ].join('\n\n'));
+    expect(p.candidates.map((c) => [c.name, c.label])).toEqual(expect.arrayContaining([
+      ['Plant Safety Handbook', 'Policy'], ['Secure Remote Maintenance', 'Policy'], ['Indicators of Trusted Supply', 'Policy'],
+      ['Harbour Cyber Outlook', 'Policy'], ['Grid Defence Basics', 'Policy'],
+      ['Horizon Europe program', 'Policy'], ['Shanghai Data Usage rules', 'Policy'],
+    ]));
+  });
+
   it('proposes Chinese names ending in 法, 条例, 办法, 规划, 委员会, 局, with a pinyin id', () => {
     const p = run('上海市发布了《上海市数据条例》。国家网络安全产业园区管理办法明确要求。工业和信息化部印发了网络安全产业发展规划，上海市通信管理局负责落实。');
     const got = Object.fromEntries(p.candidates.map((c) => [c.name, [c.label, c.kind]]));
