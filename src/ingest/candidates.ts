@@ -184,7 +184,7 @@ const TITLE_BEFORE = new RegExp(String.raw`\b(?:${TITLE_WORDS})\.?\s+${PERSON}`,
 const TITLE_AFTER = new RegExp(String.raw`${PERSON},\s+(?:the\s+)?(?:${TITLE_WORDS})\b`, 'gu');
 /** Titles of documents: listed after "documents including …", or the object or subject of an issuing verb. */
 const TITLE_ITEM = String.raw`(?:the\s+)?(\p{Lu}[\p{L}\p{N}\u200b'’.&/-]*(?:\s+(?:(?:of|for|on|in|and|to|the|with)\s+)*(?:\p{Lu}[\p{L}\p{N}\u200b'’.&/-]*|\d+(?:\.\d+)?|\([A-Z]{2,8}\)))+(?::\s+\p{Lu}[\p{L}\p{N}\u200b'’&-]*(?:\s+\p{Lu}[\p{L}\p{N}\u200b'’&-]*)*)?)`;
-const DOC_LIST = new RegExp(String.raw`\b(?:documents?|guidelines|guides|papers|reports|standards|publications|specifications|recommendations|acts|laws|strategies|policies|frameworks|programmes|programs)\b[^.;]{0,40}?\b(?:including|such as|like|namely)\s+([^.;]{4,400})`, 'gu');
+const DOC_LIST = new RegExp(String.raw`\b(?:documents?|guidelines|guides|papers|reports|standards|publications|specifications|recommendations|acts|laws|strategies|policies|frameworks|programmes|programs)\b[^.;]{0,40}?\b(?:including|such as|like|namely)\s+((?:[^.;]|\.(?=\S)){4,400})`, 'gu');
 const ISSUED_OBJECT = new RegExp(String.raw`\b(?:released|issued|published|unveiled|introduced|formulated|adopted|launched|enacted|promulgated)\s+${TITLE_ITEM}`, 'gu');
 const ISSUED_SUBJECT = new RegExp(String.raw`${TITLE_ITEM}\s+(?:was|were|has been|had been)\s+(?:released|issued|published|unveiled|introduced|formulated|adopted|launched|enacted|promulgated)\b`, 'gu');
 /** Lower-case head nouns that may follow a capitalised name: "the Horizon 2020 program", "Shanghai Data Usage rules". */
@@ -192,14 +192,15 @@ const TRAILING_HEAD = /^\s+(program|programme|plan|strategy|rules|regulations|la
 
 const STANDARD = /\b(GB(?:\/[TZ])?\s?\d{3,6}(?:\.\d+)?-\d{4})/g;
 
-function findEnglishPatterns(body: string, offset: number, add: (s: number, e: number, shape: Shape) => void) {
+function findEnglishPatterns(body: string, offset: number, add: (s: number, e: number, shape: Shape, alias?: string, headEnd?: number) => void) {
   for (const m of body.matchAll(STANDARD)) add(offset + m.index, offset + m.index + m[1]!.length, { label: 'Policy', kind: 'STANDARD' });
   const titled = (raw: string, start: number) => {
     // "… for Ports in 2019": the year dates the title, it is not part of it.
     const name = raw.replace(/(?:\s+(?:in|of|for|on|by|during|and|the|to|with))*\s+(?:in|of|for|on|by|during)\s+(?:19|20)\d{2}$/, '').replace(/(?:\s+(?:in|of|for|on|by|during|and|the|to|with))+$/, '');
     const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
     if (words.length < 2 || LEADING_NOISE.has(words[0]!.toLowerCase())) return;
-    add(start, start + name.length, headOf(name.split(/\s+/))?.shape ?? { label: 'Policy', kind: 'GUIDELINE' });
+    // A title that ends in a known name ("IT Security in Industry 4.0") is still a new title.
+    add(start, start + name.length, headOf(name.split(/\s+/))?.shape ?? { label: 'Policy', kind: 'GUIDELINE' }, undefined, start);
   };
   for (const m of body.matchAll(DOC_LIST)) {
     const list = m[1]!;
