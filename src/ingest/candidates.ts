@@ -22,6 +22,8 @@ export interface Candidate {
   end: number;
   /** An abbreviation given in brackets right after the name: "(CISA)". */
   alias?: string;
+  /** Found as an item of a list ("firms like A, B and C"): its bounds are surer than a phrase's. */
+  listed?: boolean;
 }
 
 interface Token { text: string; start: number; end: number }
@@ -85,6 +87,9 @@ function capitalisedSpans(text: string, toks: Token[]): Span[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     const prev = cur[cur.length - 1];
+    // A name goes on over a line break only in wrapped text: after a short line (a byline, a
+    // heading) the next line starts something else.
+    if (prev && text.slice(prev.end, t.start).includes('\n') && prev.end - (text.lastIndexOf('\n', prev.end - 1) + 1) < 50) flush();
     if (isCap(t.text)) cur.push(t);
     else if (t.text === 'and' && toks[i + 1]?.text === 'the') flush();
     else if (cur.length && CONNECTORS.has(t.text.toLowerCase())) cur.push(t);
@@ -139,11 +144,11 @@ export function findCandidates(text: string, sentences: { start: number; end: nu
   // Words hyphenated over a line break read as one word; zero-width joiners keep the offsets.
   const joined = text.replace(/(?<=\p{L})-[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu, (m) => '\u200b'.repeat(m.length));
   const found: Candidate[] = [];
-  const add = (start: number, end: number, shape: Shape, alias?: string, headEnd = end) => {
+  const add = (start: number, end: number, shape: Shape, alias?: string, headEnd = end, listed = false) => {
     const name = clean(joined.slice(start, end));
     const key = keyOf(name);
     if (key.length < 3 || ctx.isKnown(key) || ctx.insideMention(start, end, headEnd)) return;
-    found.push({ name, label: shape.label, kind: shape.kind, id: slugOf(name), paragraph: ctx.paragraphOf(start), start, end, ...(alias ? { alias } : {}) });
+    found.push({ name, label: shape.label, kind: shape.kind, id: slugOf(name), paragraph: ctx.paragraphOf(start), start, end, ...(alias ? { alias } : {}), ...(listed ? { listed } : {}) });
   };
 
   for (const sentence of sentences) {
@@ -169,7 +174,9 @@ export function findCandidates(text: string, sentences: { start: number; end: nu
     findEnglishPatterns(body, sentence.start, add);
     findChinese(body, sentence.start, add);
   }
-  return found;
+  // A phrase that runs over an item of a list ("SIPG and SAIC Group" over "SIPG") joined two names.
+  const items = found.filter((c) => c.listed);
+  return found.filter((c) => c.listed || !items.some((i) => i.start >= c.start && i.end <= c.end && i.end - i.start < c.end - c.start));
 }
 
 /** A word in any case, while the name after it must still be capitalised (no `i` flag). */
@@ -192,7 +199,7 @@ const TRAILING_HEAD = /^\s+(program|programme|plan|strategy|rules|regulations|la
 
 const STANDARD = /\b(GB(?:\/[TZ])?\s?\d{3,6}(?:\.\d+)?-\d{4})/g;
 
-function findEnglishPatterns(body: string, offset: number, add: (s: number, e: number, shape: Shape, alias?: string, headEnd?: number) => void) {
+function findEnglishPatterns(body: string, offset: number, add: (s: number, e: number, shape: Shape, alias?: string, headEnd?: number, listed?: boolean) => void) {
   for (const m of body.matchAll(STANDARD)) add(offset + m.index, offset + m.index + m[1]!.length, { label: 'Policy', kind: 'STANDARD' });
   const titled = (raw: string, start: number) => {
     // "… for Ports in 2019": the year dates the title, it is not part of it.
@@ -233,7 +240,7 @@ function findEnglishPatterns(body: string, offset: number, add: (s: number, e: n
       // "China's Tencent": the possessive is not part of the firm's name.
       const name = item[1]!.replace(/\.$/, '').replace(/^\p{Lu}[\p{L}-]*['’]s\s+/u, '');
       const start = offset + listStart + item.index + item[0].length - name.length - (item[1]!.endsWith('.') ? 1 : 0);
-      add(start, start + name.length, { label: 'Firm', kind: 'COMPANY' });
+      add(start, start + name.length, { label: 'Firm', kind: 'COMPANY' }, undefined, start + name.length, true);
     }
   }
   for (const re of [FIRM_BEFORE, FIRM_AFTER]) {
