@@ -15,6 +15,12 @@ const PDFJS_DIR = dirname(require.resolve('pdfjs-dist/package.json'));
 interface TextItem { str?: string; hasEOL?: boolean }
 
 export async function pdfToText(file: string, bytes: Uint8Array): Promise<string> {
+  // pdfjs needs DOMMatrix even to read text; in Node it borrows one from its optional canvas
+  // package, which a production install (--omit=optional) leaves out. A small shim stands in.
+  if (!(globalThis as { DOMMatrix?: unknown }).DOMMatrix) {
+    const { default: CSSMatrix } = await import('@thednp/dommatrix');
+    (globalThis as { DOMMatrix?: unknown }).DOMMatrix = CSSMatrix;
+  }
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // The worker code runs in this process: point at the package's own copy, never a URL.
   pdfjs.GlobalWorkerOptions.workerSrc = pathToFileURL(join(PDFJS_DIR, 'legacy/build/pdf.worker.mjs')).href;
