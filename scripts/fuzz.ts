@@ -1,6 +1,6 @@
 /**
  * `npm run test:fuzz`: at least FUZZ_REQUESTS (default 10,000) hostile or random requests to
- * `node dist/src/server.js` in production mode on a seeded in-memory embedded database,
+ * `node dist/src/server.js` in production mode on a seeded on-disk embedded database (FUZZ_DB, default a temporary folder),
  * loopback only (scripts/lib/fuzz-cases.ts says what they are). Passes when no answer is a
  * 5xx, every refusal carries `errors[].extensions.code` (never INTERNAL_SERVER_ERROR: that is
  * a bug of ours), no answer leaks a stack trace, every request gets an answer, the server
@@ -10,8 +10,10 @@
  * Environment: FUZZ_REQUESTS, FUZZ_SEED (default: random, printed), FUZZ_CONCURRENCY (default 8),
  * FUZZ_ONLY (request numbers of the run to send alone, e.g. FUZZ_SEED=1 FUZZ_ONLY=5309).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildSchema } from 'graphql';
 import { envInteger } from '../src/config.js';
 import { projectPath } from '../src/paths.js';
@@ -19,6 +21,7 @@ import {
   asJsonRequest, batch, brokenHttp, malformedBody, randomCypher, randomFrom, SchemaFuzzer, shapeAttack, wrongTransport,
   type FuzzRequest, type Random,
 } from './lib/fuzz-cases.js';
+import { hostileCypher } from './lib/fuzz-cypher.js';
 import { HttpClient, parseJson, type HttpResponse } from './lib/http.js';
 import { spawnServer } from './lib/server.js';
 import { table } from './lib/stats.js';
@@ -39,7 +42,7 @@ function requestAt(i: number, fuzzer: (r: Random) => SchemaFuzzer, ids: string[]
   const roll = r.next();
   if (roll < 0.5) return asJsonRequest(operation, 'schema');
   if (roll < 0.62) {
-    const { query, params } = randomCypher(r, ids);
+    const { query, params } = r.chance(0.5) ? hostileCypher(r) : randomCypher(r, ids);
     const withParams = params !== undefined && r.chance(0.7);
     return asJsonRequest({
       query: `query($q: String!${withParams ? ', $p: JSON' : ''}) { cypher(query: $q${withParams ? ', params: $p' : ''}) { columns rows rowCount truncated } }`,
@@ -105,7 +108,8 @@ async function graphCounts(http: HttpClient): Promise<string> {
 async function main() {
   const started = performance.now();
   console.log(`test:fuzz — ${indexes.length} requests, seed ${seed} (FUZZ_SEED=${seed} repeats this run), ${concurrency} at a time, loopback`);
-  const server = await spawnServer({ db: ':memory:', env: { NODE_ENV: 'production', EMBEDDED_BUFFER_MB: '512' } });
+  // On disk, as deployed: ad hoc statements then run in their own process (src/store/kuzu/adhoc-runner.ts).
+  const server = await spawnServer({ db: process.env.FUZZ_DB || join(mkdtempSync(join(tmpdir(), 'fuzz-')), 'graph.kuzu'), env: { NODE_ENV: 'production', EMBEDDED_BUFFER_MB: '512' } });
   const http = new HttpClient(server.url, concurrency);
   const failures: string[] = [];
   const byKind = new Map<string, { sent: number; statuses: Map<number, number> }>();

@@ -12,7 +12,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSyn
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
-import { DATE_FIELDS, ENTITY_LABELS, NODE_PROPERTIES, RELATIONSHIPS, type Label } from '../model.js';
+import { BASES, DATE_FIELDS, ENTITY_LABELS, NODE_PROPERTIES, RELATIONSHIPS, type Label } from '../model.js';
 import { parseSeedDate } from '../seeds/dates.js';
 import { checkSeedFolder, formatProblem } from '../seeds/index.js';
 import { labelOfFile, readSeeds } from '../seeds/read.js';
@@ -20,7 +20,6 @@ import { IngestError } from './errors.js';
 import { slugOf, uniqueId } from './ids.js';
 import { SeedFileEditor, type Citation, type NewRelation } from './yaml-edit.js';
 
-const BASES = ['STATED', 'INFERRED', 'EXTERNAL'];
 const SECTIONS = ['mentions', 'candidates', 'dates', 'figures', 'relations'] as const;
 type Section = (typeof SECTIONS)[number];
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -78,7 +77,7 @@ export function acceptProposals(file: string, seedsDir: string, report: (line: s
       if (data.accept !== true) continue;
       const note = typeof data.note === 'string' ? data.note.trim() : '';
       if (!note) fail(lineOf((node as YAMLMap).get('note', true)) || line, `${section}: accepted without a note; write in your own words what this paragraph supports`);
-      if (!BASES.includes(String(data.basis))) fail(line, `${section}: basis must be one of ${BASES.join(', ')} (got ${JSON.stringify(data.basis)})`);
+      if (!(BASES as readonly string[]).includes(String(data.basis))) fail(line, `${section}: basis must be one of ${BASES.join(', ')} (got ${JSON.stringify(data.basis)})`);
       if (typeof data.locator !== 'string' || !data.locator.trim()) fail(line, `${section}: a locator is required`);
       items.push({ section, line, data, citation: { basis: String(data.basis), source: source.id, locator: String(data.locator ?? ''), note } });
     }
@@ -149,8 +148,10 @@ export function acceptProposals(file: string, seedsDir: string, report: (line: s
             if (fresh.has(id)) fresh.get(id)!.record[String(d.field)] = value;
             else push(fields, id, { key: String(d.field), value, line: item.line });
           }
-          if (fresh.has(id)) (fresh.get(id)!.record.cite as Citation[]).push(item.citation);
-          else push(citations, id, item.citation);
+          // The citation says which date field it gives (seeds/README.md: `dates` on a citation).
+          const dated = { ...item.citation, dates: [String(d.field)] };
+          if (fresh.has(id)) (fresh.get(id)!.record.cite as Citation[]).push(dated);
+          else push(citations, id, dated);
         }
         break;
       }

@@ -8,7 +8,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type YAMLMap, type YAMLSeq } from 'yaml';
 
-export interface Citation { basis: string; source: string; locator: string; note: string }
+export interface Citation { basis: string; source: string; locator: string; note: string; dates?: string[] }
 
 export interface NewRelation { type: string; to: string; role?: string; cite: Citation[] }
 
@@ -25,7 +25,8 @@ export function scalar(value: unknown): string {
 }
 
 export function citationLine(c: Citation): string {
-  return `{ basis: ${scalar(c.basis)}, source: ${scalar(c.source)}, locator: ${JSON.stringify(c.locator)}, note: ${JSON.stringify(c.note)} }`;
+  const dates = c.dates?.length ? `, dates: [${c.dates.map(scalar).join(', ')}]` : '';
+  return `{ basis: ${scalar(c.basis)}, source: ${scalar(c.source)}, locator: ${JSON.stringify(c.locator)}, note: ${JSON.stringify(c.note)}${dates} }`;
 }
 
 function relationLines(r: NewRelation, indent: string): string[] {

@@ -31,12 +31,16 @@ function capturingLogger(logs: LogEntry[]): Logger {
   return { level: 'debug', error: push('error'), warn: push('warn'), info: push('info'), debug: push('debug') };
 }
 
-export async function startApi(options: { production?: boolean } & Pick<ServerOptions, 'seedDir' | 'limits'> = {}): Promise<Api> {
+/**
+ * `embeddedDb`: a folder for an on-disk database instead of the in-memory one, for tests of
+ * what only an on-disk database does (ad hoc statements in their own process).
+ */
+export async function startApi(options: { production?: boolean; embeddedDb?: string } & Pick<ServerOptions, 'seedDir' | 'limits'> = {}): Promise<Api> {
   const logs: LogEntry[] = [];
   const server = await startServer({
     env: {
       ...process.env,
-      EMBEDDED_DB: ':memory:',
+      EMBEDDED_DB: options.embeddedDb ?? ':memory:',
       EMBEDDED_BUFFER_MB: '256',
       NEO4J_URI: '',
       NODE_ENV: options.production ? 'production' : 'test',

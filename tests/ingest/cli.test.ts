@@ -146,7 +146,7 @@ describe('review file and graph accept', () => {
       '  issued: 2022-03',
       '  cite:',
       '    - { basis: STATED, source: src-900, locator: "Paragraph 2", note: "A city rule on data, issued in 2022." }',
-      '    - { basis: STATED, source: src-900, locator: "Paragraph 2", note: "Issued in March 2022." }',
+      '    - { basis: STATED, source: src-900, locator: "Paragraph 2", note: "Issued in March 2022.", dates: [issued] }',
       '  relations:',
       '    - type: ISSUED_BY',
       '      to: state-council',

@@ -4,9 +4,9 @@
  * transaction, so a cluster sends it to a follower.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
-import { assertReadOnlyCypher } from '../adhoc.js';
+import { prepareAdHoc } from '../adhoc/index.js';
 import { getQuery, schemaObjectNames, schemaStatements, type CatalogueQuery } from '../catalogue.js';
-import { checkAdHocParams, checkDeclaredParams, type ParamType } from '../params.js';
+import { checkDeclaredParams, type ParamType } from '../params.js';
 import { StoreInputError, type AdHocOptions, type AdHocResult, type Params, type Row, type Store, type Transaction } from '../port.js';
 
 export interface Neo4jOptions {
@@ -85,8 +85,7 @@ export class Neo4jStore implements Store {
   }
 
   async readOnlyCypher(text: string, params: Params, options: AdHocOptions): Promise<AdHocResult> {
-    assertReadOnlyCypher(text);
-    const checked = checkAdHocParams(text, params);
+    const adHoc = await prepareAdHoc(text, params, 'neo4j');
     const session = this.session('READ');
     try {
       return await session.executeRead(async (tx) => {
@@ -95,7 +94,7 @@ export class Neo4jStore implements Store {
           const memory = /MemoryPoolOutOfMemoryError/i.test(e.code ?? '');
           throw new StoreInputError(e.message, timeout ? 'QUERY_TIMEOUT' : memory ? 'QUERY_TOO_LARGE' : 'CYPHER_ERROR');
         };
-        const running = tx.run(text, checked);
+        const running = tx.run(adHoc.text, adHoc.params);
         const columns = (await running.keys().catch(refused)).map(String);
         const all = rows(await running.catch(refused));
         return { columns, rows: all.slice(0, options.maxRows), truncated: all.length > options.maxRows };
