@@ -7,7 +7,8 @@
  * - new entities: candidates against the removed entities (matched by name, alias or most of their words);
  * - dates: the date fields of records cited for the document, where the document holds that year;
  *   counted once by value and precision, and once with the entity it is attached to as well;
- * - figures: indicators cited for the document, matched on value (in plain units), dimension and year;
+ * - figures: indicators cited for the document (ACTUAL, FORECAST or TARGET: not the ratings curators
+ *   read off a qualitative table), matched on value (in plain units), dimension and year;
  * - relationships: hand-written relations citing the document, matched on type and both ends,
  *   at each confidence threshold.
  * Usage: npm run eval:ingest [-- --verbose] (SOURCES_DIR: where the documents are; default ../shared/sources)
@@ -151,7 +152,9 @@ async function evaluate(sourceId: string, file: string, written: number | null, 
   }
 
   // Figures.
-  const truthFigures = citedHere.filter((r) => r.label === 'Indicator').map((r) => ({
+  // Figures the text states: ratings the curators read off a qualitative table (kind ASSESSMENT,
+  // "high", "medium") are not numbers in the document.
+  const truthFigures = citedHere.filter((r) => r.label === 'Indicator' && ['ACTUAL', 'FORECAST', 'TARGET'].includes(String(r.data.kind))).map((r) => ({
     id: String(r.data.id), base: Number(r.data.value) * multiplierOf(String(r.data.unit)), dimension: dimensionOf(String(r.data.unit)), year: Number(r.data.year),
   }));
   const same = (f: Proposals['figures'][number], t: (typeof truthFigures)[number]) =>
