@@ -27,6 +27,7 @@ import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { projectPath } from '../src/paths.js';
 import { CountingStore } from '../src/store/port.js';
+import { benchIngest } from './lib/bench-ingest.js';
 import { prepareGraph, SIZES, sizeLabel, type PreparedGraph, type SizeSpec } from './lib/graphs.js';
 import { HttpClient, parseJson } from './lib/http.js';
 import { cannonRequests, keyQueries, pickTargets, type KeyQuery, type Targets } from './lib/keyqueries.js';
@@ -450,6 +451,7 @@ async function main() {
   } finally {
     baseline?.remove();
   }
+  const ingest = benchIngest(); // `graph ingest` of a 25,000-word report against 100k entities (scripts/lib/bench-ingest.ts)
   const loadAverageAtEnd = loadavg().map((x) => Number(x.toFixed(2)));
   const seconds = (performance.now() - started) / 1000;
 
@@ -472,12 +474,13 @@ async function main() {
   report.push(`\nworst ratio ${Math.max(...ratios).toFixed(2)}×; ${over.length ? `over 1.25× or failed: ${over.join(', ')}` : 'every question within 1.25×'}`);
   const seed = results.find((r) => r.size.nodes === null && r.startToHealthy);
   if (seed) report.push(`start-to-healthy on the seed graph: ${ms(seed.startToHealthy!.median)} ms (target ≤ 5000)`);
+  report.push(ingest.line);
   report.push(`total run time ${seconds.toFixed(0)} s`);
 
   const dir = projectPath('bench-results');
   mkdirSync(dir, { recursive: true });
   const file = `${dir}/${environment.date.replace(/[:.]/g, '-')}.json`;
-  writeFileSync(file, `${JSON.stringify({ environment: { ...environment, loadAverageAtEnd }, options: o, seconds, results }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ environment: { ...environment, loadAverageAtEnd }, options: o, seconds, results, ingest }, null, 2)}\n`);
   report.push(`JSON: ${file}`);
   console.log(report.join('\n'));
 }

@@ -70,9 +70,9 @@ describe('pages', () => {
       expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
       const html = await res.text();
       expect(html).toContain(marker);
-      // No absolute URL to anywhere: every src/href is local (or a data: icon).
+      // No absolute URL to anywhere: every src/href is local (a path, an in-page #fragment such as the skip link, or a data: icon).
       const refs = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]!);
-      expect(refs.filter((r) => !r.startsWith('/') && !r.startsWith('data:'))).toEqual([]);
+      expect(refs.filter((r) => !r.startsWith('/') && !r.startsWith('#') && !r.startsWith('data:'))).toEqual([]);
       const assets = refs.filter((r) => r.startsWith('/assets/'));
       expect(assets.length).toBeGreaterThan(0);
       for (const a of assets) {

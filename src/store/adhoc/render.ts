@@ -89,8 +89,10 @@ export function renderTokens(tokens: Token[], vocabulary: Vocabulary): string {
   tokens.forEach((token, i) => {
     if (i === last && token.text === ';') return;
     const text = renderToken(token, vocabulary);
-    // `$name` and `a.b` are written without a space: the engines read both that way.
-    const glue = glueNext || text === '.';
+    // `$name` and `a.b` are written without a space: the engines read both that way. A comma
+    // follows its item directly: Kùzu's grammar has no space before the comma of ORDER BY
+    // items (`ORDER BY b DESC , a` is a parse error there).
+    const glue = glueNext || text === '.' || text === ',';
     if (glue && parts.length) parts[parts.length - 1] += text;
     else parts.push(text);
     glueNext = text === '$' || text === '.';
