@@ -53,7 +53,8 @@ describe('every page at both sizes', () => {
           page.on('response', async (r) => {
             if (!r.url().includes('/assets/') && !r.url().endsWith(path)) return;
             const body = await r.body().catch(() => Buffer.alloc(0));
-            const encoded = r.headers()['content-encoding'] === 'gzip';
+            // Assets come precompressed, brotli to browsers that take it (Chromium does), else gzip.
+            const encoded = ['gzip', 'br'].includes(r.headers()['content-encoding'] ?? '');
             transferred += encoded ? Number(r.headers()['content-length'] ?? body.length) : body.length;
           });
           await page.goto(`${suite.app.url}${path}`);
