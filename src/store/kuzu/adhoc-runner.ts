@@ -69,13 +69,13 @@ class Child {
   constructor(settings: RunnerSettings) {
     const startLimit = settings.maxDbBytes + (settings.bufferPoolMb + settings.memoryMb) * 1024 * 1024 + START_ALLOWANCE_BYTES;
     const child: ChildSettings = { path: settings.path, bufferPoolMb: settings.bufferPoolMb, maxDbBytes: settings.maxDbBytes };
-    const env = { ...process.env, ADHOC_CHILD_SETTINGS: JSON.stringify(child) };
-    const node = [process.execPath, settings.script ?? CHILD_SCRIPT];
+    // The child's settings travel as its one argument: an internal hand-off, not a setting.
+    const node = [process.execPath, settings.script ?? CHILD_SCRIPT, JSON.stringify(child)];
     const [command, args] = findLauncher() === 'prlimit'
       ? ['prlimit', [`--as=${startLimit}`, '--', ...node]]
       : ['sh', ['-c', `ulimit -v ${Math.floor(startLimit / 1024)} && exec ${node.map(quoteForShell).join(' ')}`]];
     this.limitBytes = startLimit;
-    this.process = spawn(command as string, args as string[], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced', env });
+    this.process = spawn(command as string, args as string[], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'], serialization: 'advanced' });
     this.process.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
       this.stderr = (this.stderr + chunk).slice(-2000);
     });
