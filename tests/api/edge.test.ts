@@ -42,7 +42,11 @@ describe('CSRF prevention', () => {
     expect((await errorsOf(bare))[0]!.extensions.code).toBe('BAD_REQUEST');
     const marked = await fetch(address, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
     expect(marked.status).toBe(200);
-    expect(((await marked.json()) as GraphQLBody).data!.stats.nodeCount).toBe(339);
+    // The same answer a JSON POST gets: the seeded graph's node count.
+    const posted = await post(api.url, query, { 'content-type': 'application/json' });
+    const expected = ((await posted.json()) as GraphQLBody).data!.stats.nodeCount;
+    expect(expected).toBeGreaterThan(300);
+    expect(((await marked.json()) as GraphQLBody).data!.stats.nodeCount).toBe(expected);
   });
 
   it('serves cypher by POST only: a GET that asks for it is refused before it runs', async () => {
