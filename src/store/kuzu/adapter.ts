@@ -13,12 +13,13 @@
  *   "buffer pool is full": ad hoc statements run one at a time, the one that filled the pool is
  *   told so (QUERY_TOO_LARGE), and a named read that failed meanwhile runs again once it is gone.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, statfsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import kuzu from 'kuzu';
 import { prepareAdHoc, warmUpGrammar } from '../adhoc/index.js';
 import { getQuery, schemaObjectNames, schemaStatements } from '../catalogue.js';
 import { checkDeclaredParams } from '../params.js';
+import { ConfigError } from '../../config.js';
 import { AdHocRunner } from './adhoc-runner.js';
 import { toPlain } from './values.js';
 import { StoreInputError, type AdHocOptions, type AdHocResult, type Params, type Row, type Store, type Transaction } from '../port.js';
@@ -93,6 +94,11 @@ export class KuzuStore implements Store {
   }
 
   static async open(options: KuzuOptions): Promise<KuzuStore> {
+    if (options.path !== ':memory:') {
+      mkdirSync(dirname(options.path), { recursive: true });
+      removeAbandonedLoads(options.path);
+      assertFreeSpace(options.path, MIN_FREE_TO_OPEN, 'open the embedded database');
+    }
     const { db, pool } = await KuzuStore.connect(options);
     warmUpGrammar();
     return new KuzuStore(db, pool, options);
@@ -398,6 +404,8 @@ export class KuzuStore implements Store {
     try {
       removeAbandonedLoads(path);
       removeDatabaseFiles(fresh);
+      // The new graph is written beside the old one, which stays until the rename.
+      assertFreeSpace(path, Math.max(MIN_FREE_TO_LOAD, 2 * databaseBytes(path)), 'load a graph');
       const next = await KuzuStore.open({ ...this.options, path: fresh, connections: 1 });
       try {
         await next.migrate();
@@ -418,6 +426,9 @@ export class KuzuStore implements Store {
       for (const c of pool) this.release(c);
     } catch (error) {
       removeDatabaseFiles(fresh);
+      if (/No space left on device/i.test((error as Error).message)) {
+        throw new DiskFullError(`the disk filled up during the load, which was abandoned; the previous graph is unchanged. Free some space in ${dirname(path)} or set EMBEDDED_DB to a folder on another disk`);
+      }
       throw error;
     } finally {
       unlock();
@@ -432,6 +443,48 @@ export class KuzuStore implements Store {
     for (const c of await this.drain()) await c.conn.close();
     await this.db.close();
   }
+}
+
+/**
+ * Kùzu 0.11.3 does not survive a full disk: a write that fails for want of space aborts the
+ * process from C++ ("Invalid transaction type to rollback", exit 134, no log line, measured
+ * on a 3 MiB tmpfs). So space is checked before anything is written, and a disk too full is a
+ * clear error instead. A disk that fills from elsewhere during a load can still abort the
+ * load; its half-written files are removed at the next start (removeAbandonedLoads).
+ */
+const MIN_FREE_TO_OPEN = 64 * 1024 * 1024;
+const MIN_FREE_TO_LOAD = 256 * 1024 * 1024;
+
+/** A ConfigError: the fix is in the environment (space, or EMBEDDED_DB), and both the CLI and the server report it in one line. */
+export class DiskFullError extends ConfigError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DiskFullError';
+  }
+}
+
+function assertFreeSpace(path: string, needed: number, what: string): void {
+  let free: number;
+  try {
+    const stats = statfsSync(dirname(path));
+    free = stats.bavail * stats.bsize;
+  } catch {
+    return; // no statfs here: the engine will find out
+  }
+  if (free < needed) {
+    const mib = (n: number) => `${Math.floor(n / (1024 * 1024))} MiB`;
+    throw new DiskFullError(`not enough free disk space to ${what}: ${mib(free)} free in ${dirname(path)}, at least ${mib(needed)} needed. Free some space or set EMBEDDED_DB to a folder on another disk`);
+  }
+}
+
+function databaseBytes(path: string): number {
+  let total = 0;
+  for (const file of [path, `${path}.wal`]) {
+    try {
+      total += statSync(file).size;
+    } catch { /* absent */ }
+  }
+  return total;
 }
 
 /** Half-written files of loads whose process was killed: nothing will ever finish them. */
