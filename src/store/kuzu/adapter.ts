@@ -323,7 +323,7 @@ export class KuzuStore implements Store {
       path: this.options.path,
       bufferPoolMb,
       memoryMb: this.options.adHoc?.memoryMb ?? 1024,
-      statementsPerChild: this.options.adHoc?.statementsPerChild ?? 50,
+      statementsPerChild: this.options.adHoc?.statementsPerChild ?? 500,
       graceMs: AD_HOC_GRACE_MS,
       maxDbBytes,
     };

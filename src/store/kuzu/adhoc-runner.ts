@@ -197,8 +197,10 @@ export class AdHocRunner {
       this.current = undefined;
       throw new StoreInputError(`ad hoc queries are unavailable right now: ${(error as Error).message}`, 'QUERY_FAILED');
     }
-    // Start the next child while this one works, so recycling costs no waiting.
-    if (!this.spare && child.statements + 1 >= this.settings.statementsPerChild && !this.closed) this.spare = new Child(this.settings);
+    // A spare, started while this one works: recycling, a timeout or a crash then cost no
+    // waiting (a child takes 0.5 to 3 s to start; measured, waiting for it at every 50th
+    // statement made the mean 65 ms where the median is 3 ms).
+    if ((!this.spare || this.spare.exited) && !this.closed) this.spare = new Child(this.settings);
     return child;
   }
 
