@@ -23,7 +23,7 @@ describe('loading seeds', () => {
     const before = await graphFingerprint(store);
     await loadGraph(store, checkSeedFolder(FIXTURE_DIR).graph);
     expect(await graphFingerprint(store)).toEqual(before);
-    expect(before.nodes).toBe(26);
+    expect(before.nodes).toBe(27);
   });
 
   it('stores dates as the first day of their period with their precision', async () => {

@@ -82,7 +82,7 @@ describe('the adapter refuses the same inputs and stays up', () => {
   it('named queries: whole and decimal numbers in one batch are stored as given', async () => {
     const indicator = (id: string, value: number) => ({
       id, name: id, description: null, metric: 'm', value, unit: 'u', year: 2020, kind: 'ACTUAL',
-      citeSources: ['src-000'], citeLocators: ['x'], citeNotes: ['y'],
+      citeSources: ['src-000'], citeLocators: ['x'], citeNotes: ['y'], citeBases: ['STATED'],
     });
     await store.write((tx) => tx.run('bulkNodes.Indicator', { rows: [indicator('mix-a', 1.5), indicator('mix-b', 2), indicator('mix-c', -0.25)] }));
     const back = await store.readOnlyCypher("MATCH (i:Indicator) WHERE i.id STARTS WITH 'mix-' RETURN i.id AS id, i.value AS value ORDER BY id", {}, { timeoutMs: 5_000, maxRows: 10 });
