@@ -12,7 +12,7 @@
  * A child that dies costs its one answer (QUERY_FAILED); the next statement gets a new child.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { compiledSibling } from '../adhoc/compiled.js';
 import { StoreInputError, type AdHocOptions, type AdHocResult, type Params } from '../port.js';
 import type { AdHocReply, AdHocRequest, ChildSettings } from './adhoc-child.js';
@@ -170,6 +170,31 @@ class Child {
     this.kill();
     await gone;
   }
+}
+
+/** How long past its own limit an ad hoc statement may run before its process is killed. */
+const AD_HOC_GRACE_MS = 2_000;
+
+/** The settings for a store's ad hoc processes: the defaults the README documents. */
+export function runnerSettings(options: { path: string; bufferPoolMb?: number; adHoc?: { bufferPoolMb?: number; memoryMb?: number; statementsPerChild?: number } }): RunnerSettings {
+  const bufferPoolMb = options.adHoc?.bufferPoolMb ?? Math.min(options.bufferPoolMb ?? 2048, 1024);
+  let size = 0;
+  try {
+    size = statSync(options.path).size;
+  } catch { /* a missing file reads as empty */ }
+  // Kùzu reserves address space for its buffer pool, and a read-only handle needs it to cover
+  // the file: a power of two, at least 1 GiB and four times the file, so that the memory
+  // ceiling (which counts reserved space) stays what it says on top of it.
+  let maxDbBytes = 2 ** 30;
+  while (maxDbBytes < size * 4) maxDbBytes *= 2;
+  return {
+    path: options.path,
+    bufferPoolMb,
+    memoryMb: options.adHoc?.memoryMb ?? 1024,
+    statementsPerChild: options.adHoc?.statementsPerChild ?? 500,
+    graceMs: AD_HOC_GRACE_MS,
+    maxDbBytes,
+  };
 }
 
 const isMemory = (message: string) => /buffer pool is full|unable to allocate|bad_alloc|out of memory|cannot allocate/i.test(message);
