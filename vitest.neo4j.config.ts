@@ -1,0 +1,36 @@
+import { defineConfig } from 'vitest/config';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * `npm run test:neo4j`: the suites that run against a real Neo4j (tests/neo4j/global-setup.ts
+ * starts one unless NEO4J_URI is set): the catalogue contract cases, the API tests over HTTP
+ * (tests/api/helpers.ts serves them from Neo4j when TEST_ENGINE=neo4j), and tests/neo4j/*.neo4j.ts.
+ * One file at a time: they share the one database and each loads its own graph.
+ */
+export default defineConfig({
+  resolve: {
+    // As in vitest.config.ts: one copy of graphql for our code and type-graphql.
+    alias: { graphql: require.resolve('graphql/index.js') },
+  },
+  test: {
+    include: [
+      'tests/store/neo4j-contract.test.ts',
+      'tests/api/queries.test.ts',
+      'tests/api/errors.test.ts',
+      'tests/api/limits.test.ts',
+      'tests/api/round-trips.test.ts',
+      'tests/api/relations-batch.test.ts',
+      'tests/api/readme.test.ts',
+      'tests/api/cypher-readonly.test.ts',
+      'tests/api/server.test.ts',
+      'tests/neo4j/**/*.neo4j.ts',
+    ],
+    globalSetup: ['tests/neo4j/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    pool: 'forks',
+    fileParallelism: false,
+  },
+});
