@@ -17,6 +17,20 @@ export interface Neo4jOptions {
   timeoutMs?: number;
 }
 
+/**
+ * A whole-graph load is one write transaction (readers see the old graph or the new one), not
+ * one statement: QUERY_TIMEOUT_MS would cut it off. On a fresh server the first load of even
+ * the seed graph plans ~150 distinct statements (36 s on a busy two-core machine).
+ */
+const LOAD_TIMEOUT_MS = 60 * 60_000;
+
+/**
+ * Neo4j runs a statement that names a label, relationship type or property key the database has
+ * never seen, and only warns; Kùzu refuses it. A typo is the likelier cause, so both engines
+ * answer CYPHER_ERROR.
+ */
+const UNKNOWN_NAME = /Neo\.ClientNotification\.Statement\.Unknown(Label|RelationshipType|PropertyKey)Warning/;
+
 export class Neo4jStore implements Store {
   readonly engine = 'neo4j' as const;
 
@@ -67,10 +81,10 @@ export class Neo4jStore implements Store {
     }
   }
 
-  async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  async write<T>(work: (tx: Transaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     const session = this.session('WRITE');
     try {
-      return await session.executeWrite((tx) => work(this.tx(tx)), this.txConfig());
+      return await session.executeWrite((tx) => work(this.tx(tx)), this.txConfig(timeoutMs));
     } finally {
       await session.close();
     }
@@ -81,7 +95,7 @@ export class Neo4jStore implements Store {
     return this.write(async (tx) => {
       await tx.run('clearGraph');
       await write(tx);
-    });
+    }, LOAD_TIMEOUT_MS);
   }
 
   async readOnlyCypher(text: string, params: Params, options: AdHocOptions): Promise<AdHocResult> {
@@ -97,7 +111,10 @@ export class Neo4jStore implements Store {
         };
         const running = tx.run(text, checked);
         const columns = (await running.keys().catch(refused)).map(String);
-        const all = rows(await running.catch(refused));
+        const result = await running.catch(refused);
+        const unknown = result.summary.notifications.find((n) => UNKNOWN_NAME.test(n.code));
+        if (unknown) throw new StoreInputError(`${unknown.title}: ${unknown.description}`, 'CYPHER_ERROR');
+        const all = rows(result);
         return { columns, rows: all.slice(0, options.maxRows), truncated: all.length > options.maxRows };
       }, this.txConfig(options.timeoutMs));
     } finally {
