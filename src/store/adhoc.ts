@@ -10,7 +10,10 @@ const REFUSED: [RegExp, string][] = [
   [/\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|ALTER|RENAME)\b/i, 'writes or schema changes'],
   [/\b(LOAD|COPY|EXPORT|IMPORT|ATTACH|DETACH|USE|INSTALL|UPDATE|CHECKPOINT|BEGIN|COMMIT|ROLLBACK)\b/i, 'file access, extensions, other databases or transaction control'],
   [/\bFOREACH\b/i, 'FOREACH (an update clause)'],
-  [/\b(GRANT|REVOKE|DENY|SHOW\s+(USERS|ROLES|PRIVILEGES))\b/i, 'administration'],
+  // Neo4j runs SHOW TRANSACTIONS / SETTINGS / DATABASES / CURRENT USER and TERMINATE
+  // TRANSACTIONS in a read-access session: other users' statements, the server's settings, a
+  // way to kill their work. Every SHOW and TERMINATE is refused.
+  [/\b(GRANT|REVOKE|DENY|SHOW|TERMINATE)\b/i, 'administration'],
   [/\bIN\s+TRANSACTIONS\b/i, 'batched transactions'],
   [/\b(apoc|gds|dbms|db\.create|tx\.)\w*/i, 'procedures outside the allow-list'],
 ];
