@@ -5,12 +5,13 @@
  *   complexity limits (see limits.ts);
  * - QUERY_REFUSED, BAD_PARAMETER, CYPHER_ERROR, QUERY_TIMEOUT, QUERY_TOO_LARGE: the `cypher`
  *   field's statement;
+ * - SERVICE_UNAVAILABLE: the database cannot be reached at the moment (try again shortly);
  * - INTERNAL_SERVER_ERROR: anything else. Its cause is logged (see logging in the Apollo
  *   plugin) and the client gets no internal message in production, and never a stack trace
  *   there.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { StoreInputError } from '../store/port.js';
+import { StoreUnavailableError, type StoreInputError } from '../store/port.js';
 import { BadDateError } from './scalars.js';
 
 /** Codes whose messages were written for the client. */
@@ -51,6 +52,8 @@ function clientCode(error: unknown): string | undefined {
   if (error instanceof GraphQLError && CLIENT_CODES.has(String(error.extensions?.code))) return String(error.extensions.code);
   const original = rootCause(error);
   if (original instanceof BadDateError) return 'BAD_USER_INPUT';
+  // Not a bug of ours to log per request: /healthz reports the outage once.
+  if (original instanceof StoreUnavailableError) return original.code;
   if (original instanceof GraphQLError && CLIENT_CODES.has(String(original.extensions?.code))) return String(original.extensions.code);
   if (error instanceof GraphQLError && !error.path && TOO_MANY_VARIABLE_ERRORS.test(error.message)) return 'BAD_USER_INPUT';
   return undefined;

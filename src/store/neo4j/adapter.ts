@@ -7,7 +7,7 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'n
 import { assertReadOnlyCypher } from '../adhoc.js';
 import { getQuery, schemaObjectNames, schemaStatements, type CatalogueQuery } from '../catalogue.js';
 import { checkAdHocParams, checkDeclaredParams, type ParamType } from '../params.js';
-import { StoreInputError, type AdHocOptions, type AdHocResult, type Params, type Row, type Store, type Transaction } from '../port.js';
+import { StoreInputError, StoreUnavailableError, type AdHocOptions, type AdHocResult, type Params, type Row, type Store, type Transaction } from '../port.js';
 
 export interface Neo4jOptions {
   uri: string;
@@ -30,6 +30,18 @@ const LOAD_TIMEOUT_MS = 60 * 60_000;
  * answer CYPHER_ERROR.
  */
 const UNKNOWN_NAME = /Neo\.ClientNotification\.Statement\.Unknown(Label|RelationshipType|PropertyKey)Warning/;
+
+/** The driver's codes for "no server to talk to" (stopped, restarting, unreachable). */
+const UNREACHABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/** A connectivity failure becomes StoreUnavailableError; anything else passes unchanged. */
+function unreachable(error: unknown): never {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && UNREACHABLE.has(code)) {
+    throw new StoreUnavailableError(`the database cannot be reached: ${String((error as Error).message).split('\n')[0]}`, { cause: error });
+  }
+  throw error;
+}
 
 export class Neo4jStore implements Store {
   readonly engine = 'neo4j' as const;
@@ -75,7 +87,7 @@ export class Neo4jStore implements Store {
   async read<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const session = this.session('READ');
     try {
-      return await session.executeRead((tx) => work(this.tx(tx)), this.txConfig());
+      return await session.executeRead((tx) => work(this.tx(tx)), this.txConfig()).catch(unreachable);
     } finally {
       await session.close();
     }
@@ -84,7 +96,7 @@ export class Neo4jStore implements Store {
   async write<T>(work: (tx: Transaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     const session = this.session('WRITE');
     try {
-      return await session.executeWrite((tx) => work(this.tx(tx)), this.txConfig(timeoutMs));
+      return await session.executeWrite((tx) => work(this.tx(tx)), this.txConfig(timeoutMs)).catch(unreachable);
     } finally {
       await session.close();
     }
@@ -105,6 +117,7 @@ export class Neo4jStore implements Store {
     try {
       return await session.executeRead(async (tx) => {
         const refused = (e: Error & { code?: string }): never => {
+          if (UNREACHABLE.has(e.code ?? '')) unreachable(e);
           const timeout = /Terminated|TransactionTimedOut/i.test(e.code ?? '');
           const memory = /MemoryPoolOutOfMemoryError/i.test(e.code ?? '');
           throw new StoreInputError(e.message, timeout ? 'QUERY_TIMEOUT' : memory ? 'QUERY_TOO_LARGE' : 'CYPHER_ERROR');
@@ -116,7 +129,7 @@ export class Neo4jStore implements Store {
         if (unknown) throw new StoreInputError(`${unknown.title}: ${unknown.description}`, 'CYPHER_ERROR');
         const all = rows(result);
         return { columns, rows: all.slice(0, options.maxRows), truncated: all.length > options.maxRows };
-      }, this.txConfig(options.timeoutMs));
+      }, this.txConfig(options.timeoutMs)).catch(unreachable);
     } finally {
       await session.close();
     }
