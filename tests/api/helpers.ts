@@ -66,15 +66,16 @@ function capturingLogger(logs: LogEntry[]): Logger {
   return { level: 'debug', error: push('error'), warn: push('warn'), info: push('info'), debug: push('debug') };
 }
 
-export async function startApi(options: { production?: boolean } & Pick<ServerOptions, 'seedDir' | 'limits'> = {}): Promise<Api> {
+export async function startApi(options: { production?: boolean; engine?: 'kuzu' | 'neo4j' } & Pick<ServerOptions, 'seedDir' | 'limits'> = {}): Promise<Api> {
   const logs: LogEntry[] = [];
-  if (TEST_ENGINE === 'neo4j') await prepareNeo4j(options.seedDir ?? projectPath('seeds'));
+  const engine = options.engine ?? TEST_ENGINE;
+  if (engine === 'neo4j') await prepareNeo4j(options.seedDir ?? projectPath('seeds'));
   const server = await startServer({
     env: {
       ...process.env,
       EMBEDDED_DB: ':memory:',
       EMBEDDED_BUFFER_MB: '256',
-      NEO4J_URI: TEST_ENGINE === 'neo4j' ? process.env.NEO4J_URI : '',
+      NEO4J_URI: engine === 'neo4j' ? process.env.NEO4J_URI : '',
       NODE_ENV: options.production ? 'production' : 'test',
       LOG_LEVEL: 'silent',
     },

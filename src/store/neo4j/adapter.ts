@@ -31,6 +31,8 @@ const LOAD_TIMEOUT_MS = 60 * 60_000;
  */
 const UNKNOWN_NAME = /Neo\.ClientNotification\.Statement\.Unknown(Label|RelationshipType|PropertyKey)Warning/;
 
+const CLOSE_TIMEOUT_MS = 5_000;
+
 /** The driver's codes for "no server to talk to" (stopped, restarting, unreachable). */
 const UNREACHABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
 
@@ -160,8 +162,19 @@ export class Neo4jStore implements Store {
     await this.driver.verifyConnectivity({ database: this.options.database });
   }
 
+  /**
+   * Closes the pool, waiting at most CLOSE_TIMEOUT_MS: after Neo4j went away and came back,
+   * the server's SIGTERM was seen to hang for over 45 s past its drain, in the store's close.
+   * Every request has been answered by then, and the sockets close with the process.
+   */
   async close(): Promise<void> {
-    await this.driver.close();
+    let timer: NodeJS.Timeout | undefined;
+    const bounded = new Promise<void>((resolve) => { timer = setTimeout(resolve, CLOSE_TIMEOUT_MS); });
+    try {
+      await Promise.race([this.driver.close(), bounded]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 
