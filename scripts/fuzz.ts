@@ -1,6 +1,6 @@
 /**
  * `npm run test:fuzz`: at least FUZZ_REQUESTS (default 10,000) hostile or random requests to
- * `node dist/src/server.js` in production mode on a seeded in-memory embedded database,
+ * `node dist/src/server.js` in production mode on a seeded on-disk embedded database (FUZZ_DB, default a temporary folder),
  * loopback only (scripts/lib/fuzz-cases.ts says what they are). Passes when no answer is a
  * 5xx, every refusal carries `errors[].extensions.code` (never INTERNAL_SERVER_ERROR: that is
  * a bug of ours), no answer leaks a stack trace, every request gets an answer, the server
@@ -11,8 +11,10 @@
  * FUZZ_ENGINE=neo4j (the server on the seeded Neo4j at NEO4J_URI instead of the embedded engine),
  * FUZZ_ONLY (request numbers of the run to send alone, e.g. FUZZ_SEED=1 FUZZ_ONLY=5309).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { buildSchema } from 'graphql';
 import { envInteger } from '../src/config.js';
 import { projectPath } from '../src/paths.js';
@@ -20,6 +22,7 @@ import {
   asJsonRequest, batch, brokenHttp, malformedBody, randomCypher, randomFrom, SchemaFuzzer, shapeAttack, wrongTransport,
   type FuzzRequest, type Random,
 } from './lib/fuzz-cases.js';
+import { hostileCypher } from './lib/fuzz-cypher.js';
 import { HttpClient, parseJson, type HttpResponse } from './lib/http.js';
 import { spawnServer } from './lib/server.js';
 import { table } from './lib/stats.js';
@@ -40,7 +43,7 @@ function requestAt(i: number, fuzzer: (r: Random) => SchemaFuzzer, ids: string[]
   const roll = r.next();
   if (roll < 0.5) return asJsonRequest(operation, 'schema');
   if (roll < 0.62) {
-    const { query, params } = randomCypher(r, ids);
+    const { query, params } = r.chance(0.5) ? hostileCypher(r) : randomCypher(r, ids);
     const withParams = params !== undefined && r.chance(0.7);
     return asJsonRequest({
       query: `query($q: String!${withParams ? ', $p: JSON' : ''}) { cypher(query: $q${withParams ? ', params: $p' : ''}) { columns rows rowCount truncated } }`,
@@ -106,13 +109,14 @@ async function graphCounts(http: HttpClient): Promise<string> {
 async function main() {
   const started = performance.now();
   console.log(`test:fuzz — ${indexes.length} requests${process.env.FUZZ_ENGINE === 'neo4j' ? ' on Neo4j' : ''}, seed ${seed} (FUZZ_SEED=${seed} repeats this run), ${concurrency} at a time, loopback`);
-  // FUZZ_ENGINE=neo4j: the server on the Neo4j that NEO4J_URI names, already seeded (CI runs it
-  // through scripts/neo4j-local-run.sh).
+  // FUZZ_ENGINE=neo4j: the server on the Neo4j that NEO4J_URI names, already seeded (see
+  // scripts/neo4j-local-run.sh). Otherwise on disk, as deployed: ad hoc statements then run in
+  // their own process (src/store/kuzu/adhoc-runner.ts).
   const onNeo4j = process.env.FUZZ_ENGINE === 'neo4j';
   if (onNeo4j && !process.env.NEO4J_URI) throw new Error('FUZZ_ENGINE=neo4j needs NEO4J_URI (and NEO4J_PASSWORD) of a seeded Neo4j');
   const server = await spawnServer(onNeo4j
     ? { db: ':memory:', env: { NODE_ENV: 'production', NEO4J_URI: process.env.NEO4J_URI! } }
-    : { db: ':memory:', env: { NODE_ENV: 'production', EMBEDDED_BUFFER_MB: '512' } });
+    : { db: process.env.FUZZ_DB || join(mkdtempSync(join(tmpdir(), 'fuzz-')), 'graph.kuzu'), env: { NODE_ENV: 'production', EMBEDDED_BUFFER_MB: '512' } });
   const http = new HttpClient(server.url, concurrency);
   const failures: string[] = [];
   const byKind = new Map<string, { sent: number; statuses: Map<number, number> }>();

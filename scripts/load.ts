@@ -9,7 +9,9 @@
  *
  * Environment: LOAD_SECONDS (run length), LOAD_CONNECTIONS (default 50), LOAD_WARMUP_SECONDS
  * (default 10), LOAD_DB (a database path instead of a seeded in-memory one), LOAD_MAX_RSS_GROWTH
- * (percent, default 10).
+ * (percent, default 10), LOAD_CYPHER=1 (a `cypher` request after every other request of the mix,
+ * with relationship patterns and parameters: the soak of the ad hoc road; use it with an on-disk
+ * LOAD_DB, where those statements run in their own process).
  */
 import autocannon from 'autocannon';
 import { envInteger } from '../src/config.js';
@@ -23,6 +25,22 @@ const connections = envInteger(process.env, 'LOAD_CONNECTIONS', 50, 1, 1000);
 const warmupSeconds = envInteger(process.env, 'LOAD_WARMUP_SECONDS', 10, 0, 600);
 const maxGrowth = envInteger(process.env, 'LOAD_MAX_RSS_GROWTH', 10, 1, 100) / 100;
 const db = process.env.LOAD_DB || ':memory:';
+const cypherSoak = process.env.LOAD_CYPHER === '1';
+
+/** Ad hoc statements for LOAD_CYPHER=1: relationship patterns (the kind that leaked 47 KB each in-process), parameters. */
+const SOAK_CYPHER = [
+  { q: 'MATCH (p:Policy)-[:ISSUED_BY]->(a:Agency) RETURN a.name AS agency, count(*) AS n ORDER BY n DESC LIMIT 5' },
+  { q: 'MATCH (f:Firm)-[:OPERATES_IN]->(s:Sector {id: $s}) RETURN f.name AS firm', p: { s: 'endpoint-security' } },
+  { q: 'MATCH (f:Firm) WHERE f.id IN $ids RETURN f.id AS id, f.name AS name', p: { ids: ['venustech', 'nsfocus'] } },
+  { q: 'MATCH (c:Sector)-[:SUBSECTOR_OF*1..3]->(s:Sector) RETURN s.id AS sector, count(DISTINCT c) AS n ORDER BY n DESC LIMIT 3' },
+].map(({ q, p }) => ({ field: 'cypher', body: JSON.stringify({ query: 'query($q: String!, $p: JSON) { cypher(query: $q, params: $p) { rows } }', variables: { q, p: p ?? null } }) }));
+
+/** The mix, with a `cypher` request after every other one when LOAD_CYPHER=1. */
+function loadBodies() {
+  const bodies = mixBodies();
+  if (!cypherSoak) return bodies;
+  return bodies.flatMap((b, i) => (i % 2 === 1 ? [b, SOAK_CYPHER[((i - 1) / 2) % SOAK_CYPHER.length]!] : [b]));
+}
 
 interface Tally {
   responses: number;
@@ -37,7 +55,7 @@ function newTally(): Tally {
 }
 
 async function run(url: string, duration: number, tally: Tally) {
-  const bodies = mixBodies();
+  const bodies = loadBodies();
   return autocannon({
     url: `${url}/graphql`,
     connections,
@@ -63,14 +81,14 @@ async function run(url: string, duration: number, tally: Tally) {
 
 async function main() {
   const started = performance.now();
-  console.log(`test:load — ${connections} connections for ${seconds} s (after ${warmupSeconds} s of warm-up), loopback, database ${db}`);
+  console.log(`test:load — ${connections} connections for ${seconds} s (after ${warmupSeconds} s of warm-up), loopback, database ${db}${cypherSoak ? ', cypher after every other request' : ''}`);
   const server = await spawnServer({ db, env: { NODE_ENV: 'production', EMBEDDED_BUFFER_MB: '512' } });
   console.log(`server pid ${server.pid} healthy after ${server.startToHealthyMs.toFixed(0)} ms at ${server.url}`);
   const failures: string[] = [];
   try {
     // Every request of the mix must answer before any load: a broken mix is not a load result.
     const http = new HttpClient(server.url, 1);
-    for (const { field, body } of mixBodies()) {
+    for (const { field, body } of loadBodies()) {
       const res = await http.send({ method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body });
       const parsed = parseJson(res.text);
       if (res.status !== 200 || !parsed?.data || parsed.errors) failures.push(`the mix's ${field} request fails on its own: ${res.status} ${res.text.slice(0, 300)}`);

@@ -11,6 +11,7 @@ import { projectPath } from './paths.js';
 import { formatTable } from './table.js';
 import { generateGraph } from './generate.js';
 import { exportCommand, ExportUsageError } from './web/export/cli.js';
+import { BASES } from './model.js';
 
 const USAGE = `usage: npm run graph -- <command>
 
@@ -20,7 +21,7 @@ const USAGE = `usage: npm run graph -- <command>
                               replace the graph with a synthetic one of that size (for benchmarks)
   query "<cypher>" [--json] [--param name=value …]
                               read-only ad hoc Cypher; prints a table (or JSON)
-  stats                       counts per label and relationship type
+  stats                       counts per label, relationship type and citation basis
   export <format> <file>      the whole graph with citations: graphml, gexf (Gephi, dynamic),
                               json (Cytoscape), nodes-csv, edges-csv; "all <folder>" for all five
   migrate                     create missing tables, constraints and indexes
@@ -139,12 +140,14 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'stats': {
-      const [labels, types] = await withStore((store) =>
-        store.read(async (tx) => [await tx.run('countByLabel'), await tx.run('countByRelationshipType')]),
+      const [labels, types, bases] = await withStore((store) =>
+        store.read(async (tx) => [await tx.run('countByLabel'), await tx.run('countByRelationshipType'), await tx.run('countByBasis')]),
       );
       console.log(formatTable(['label', 'count'], labels));
       console.log();
       console.log(formatTable(['type', 'count'], types));
+      console.log();
+      console.log(formatTable(['basis', 'of nodes', 'of relationships'], basisTable(bases)));
       return;
     }
     case 'export': {
@@ -164,6 +167,12 @@ async function main(argv: string[]): Promise<void> {
       console.log(USAGE);
       if (command && command !== 'help') process.exitCode = 2;
   }
+}
+
+/** Citations per basis, strongest first, nodes' and relationships' side by side. */
+function basisTable(rows: Record<string, unknown>[]): Record<string, unknown>[] {
+  const count = (basis: string, holder: string) => Number(rows.find((r) => r.basis === basis && r.holder === holder)?.count ?? 0);
+  return BASES.map((basis) => ({ basis, 'of nodes': count(basis, 'NODE'), 'of relationships': count(basis, 'RELATIONSHIP') }));
 }
 
 /** Exit 3 means "the database cannot be reached: try again later"; 1 is anything else. */

@@ -5,7 +5,7 @@
  * measure them, and every date falls in the thirty years before 2026. Deterministic for a
  * given seed, so two runs measure the same graph.
  */
-import { ENUMS, PRECISIONS, type EntityLabel, type Label } from './model.js';
+import { DATE_FIELDS, ENUMS, PRECISIONS, type EntityLabel, type Label } from './model.js';
 import { searchText } from './search-text.js';
 import type { GraphData, NodeRow, RelationshipRow } from './seeds/graph-data.js';
 
@@ -44,7 +44,11 @@ export function generateGraph(options: GenerateOptions): GraphData {
 
   const cite = (n = 1) => {
     const sources = Array.from({ length: n }, () => pick(SOURCES));
-    return { citeSources: sources, citeLocators: sources.map(() => `§${1 + Math.floor(random() * 9)}`), citeNotes: sources.map(() => 'synthetic') };
+    return {
+      citeSources: sources, citeLocators: sources.map(() => `§${1 + Math.floor(random() * 9)}`), citeNotes: sources.map(() => 'synthetic'),
+      // Mostly stated, some inferred: evidence filters then have something to leave out.
+      citeBases: sources.map(() => (random() < 0.8 ? 'STATED' : 'INFERRED')),
+    };
   };
   const date = (): [string, string] => {
     const precision = pick(PRECISIONS);
@@ -101,6 +105,8 @@ export function generateGraph(options: GenerateOptions): GraphData {
           break;
         case 'Sector': break;
       }
+      // Each date is backed by the entity's citations (see dateBases in src/seeds/citations.ts).
+      for (const field of DATE_FIELDS[label] ?? []) if (row[field]) row[`${field}Bases`] = [...new Set(row.citeBases as string[])].sort().reverse().join(',');
       rows.push(row);
       if (label !== 'Indicator' && random() < 0.2) (aliases[label as EntityLabel] ??= []).push({ id, aliases: [`${label[0]}${i}`] });
     }
@@ -119,7 +125,7 @@ export function generateGraph(options: GenerateOptions): GraphData {
     let group = groups.get(groupKey);
     if (!group) groups.set(groupKey, (group = { type, from, to, rows: [] }));
     const [since, p] = random() < 0.3 ? date() : [null, null];
-    const row: RelationshipRow = { from: a, to: b, since, sincePrecision: p, until: null, untilPrecision: null, role: null, ...cite() };
+    const row: RelationshipRow = { from: a, to: b, since, sincePrecision: p, until: null, untilPrecision: null, role: null, disputes: null, ...cite() };
     group.rows.push(row);
     made++;
   };

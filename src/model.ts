@@ -14,12 +14,34 @@ export type Label = (typeof LABELS)[number];
 export const PRECISIONS = ['DAY', 'MONTH', 'YEAR'] as const;
 export type Precision = (typeof PRECISIONS)[number];
 
-/** Every node and relationship carries its citations as three parallel lists. */
+/**
+ * How a citation supports what it is cited for: STATED, the cited passage says it; INFERRED,
+ * it follows from the passage by reasoning the note spells out; EXTERNAL, the five source
+ * documents do not say it and the citation names another origin (an official text). Listed
+ * strongest first: a relationship's basis is the strongest among its citations.
+ */
+export const BASES = ['STATED', 'INFERRED', 'EXTERNAL'] as const;
+export type Basis = (typeof BASES)[number];
+
+/** The strongest basis of a list (STATED > INFERRED > EXTERNAL), or null for none. */
+export function strongestBasis(bases: readonly string[]): Basis | null {
+  return BASES.find((b) => bases.includes(b)) ?? null;
+}
+
+/** Every node and relationship carries its citations as four parallel lists. */
 const CITATION_PROPERTIES = {
   citeSources: 'STRING[]',
   citeLocators: 'STRING[]',
   citeNotes: 'STRING[]',
+  citeBases: 'STRING[]',
 } as const satisfies Record<string, PropertyType>;
+
+/**
+ * A fact the sources disagree on: the value the record holds and another one, each with its
+ * own citations, as JSON (a list of {field, value, precision, citations}; null when there is
+ * none). Read whole by the API; never filtered on inside a query.
+ */
+const DISPUTE_PROPERTIES = { disputes: 'STRING' } as const satisfies Record<string, PropertyType>;
 
 const ENTITY_PROPERTIES = {
   id: 'STRING',
@@ -30,6 +52,16 @@ const ENTITY_PROPERTIES = {
   /** name, aliases, Chinese bigrams and description in one string, for the full-text index */
   searchText: 'STRING',
   ...CITATION_PROPERTIES,
+  ...DISPUTE_PROPERTIES,
+} as const satisfies Record<string, PropertyType>;
+
+/**
+ * The other value of a disputed date (one per record), beside the one the record holds, so that
+ * the timeline lists both and filters each by its own citations: which field, the date, its
+ * precision and its bases (see src/seeds/disputes.ts).
+ */
+const DISPUTED_DATE_PROPERTIES = {
+  altField: 'STRING', altDate: 'DATE', altDatePrecision: 'STRING', altDateBases: 'STRING',
 } as const satisfies Record<string, PropertyType>;
 
 /** A dated field is stored as the first day of its period plus the period's precision. */
@@ -37,17 +69,41 @@ function dated<K extends string>(field: K) {
   return { [field]: 'DATE', [`${field}Precision`]: 'STRING' } as Record<K | `${K}Precision`, PropertyType>;
 }
 
+/**
+ * A dated fact of an entity also keeps the bases of the citations that give it, comma-joined
+ * ("STATED,EXTERNAL"; null when undated): `timeline(evidence: …)` keeps a date only when one of
+ * them is asked for. Text rather than a list because Kùzu cannot take an empty list in a row.
+ */
+function citedDate<K extends string>(field: K) {
+  return { ...dated(field), [`${field}Bases`]: 'STRING' } as Record<K | `${K}Precision` | `${K}Bases`, PropertyType>;
+}
+
 export const NODE_PROPERTIES: Record<Label, Record<string, PropertyType>> = {
-  Policy: { ...ENTITY_PROPERTIES, kind: 'STRING', status: 'STRING', ...dated('issued'), ...dated('effective'), ...dated('ended') },
-  Agency: { ...ENTITY_PROPERTIES, kind: 'STRING', ...dated('established'), ...dated('ended') },
-  Firm: { ...ENTITY_PROPERTIES, kind: 'STRING', ...dated('founded') },
+  Policy: {
+    ...ENTITY_PROPERTIES, kind: 'STRING', status: 'STRING', ...citedDate('issued'), ...citedDate('effective'), ...citedDate('ended'),
+    /** Why no issuer is recorded, when the sources name none (null when ISSUED_BY says who). */
+    issuerUnknown: 'STRING', ...DISPUTED_DATE_PROPERTIES,
+  },
+  Agency: { ...ENTITY_PROPERTIES, kind: 'STRING', ...citedDate('established'), ...citedDate('ended'), ...DISPUTED_DATE_PROPERTIES },
+  Firm: { ...ENTITY_PROPERTIES, kind: 'STRING', ...citedDate('founded'), ...DISPUTED_DATE_PROPERTIES },
   Region: { ...ENTITY_PROPERTIES, kind: 'STRING' },
   Sector: { ...ENTITY_PROPERTIES },
-  Event: { ...ENTITY_PROPERTIES, kind: 'STRING', ...dated('date'), ...dated('ended') },
+  Event: { ...ENTITY_PROPERTIES, kind: 'STRING', ...citedDate('date'), ...citedDate('ended'), ...DISPUTED_DATE_PROPERTIES },
   Person: { ...ENTITY_PROPERTIES, role: 'STRING' },
   Indicator: {
     id: 'STRING', name: 'STRING', description: 'STRING', metric: 'STRING', value: 'DOUBLE', unit: 'STRING',
-    year: 'INT64', kind: 'STRING', ...CITATION_PROPERTIES,
+    year: 'INT64', kind: 'STRING',
+    /** EXACT, AT_LEAST ("more than"), AT_MOST, APPROXIMATE ("about"). */
+    qualifier: 'STRING',
+    /** CALENDAR_YEAR, FIRST_HALF, SECOND_HALF, CUMULATIVE, MULTI_YEAR or UNDATED. */
+    period: 'STRING',
+    /** First year of a CUMULATIVE or MULTI_YEAR period ("2011"). */
+    periodFrom: 'STRING',
+    /** When a forecast or target was made (its vintage). */
+    ...dated('vintage'),
+    /** LOW, MEDIUM or HIGH for an ASSESSMENT (value 1, 2, 3). */
+    rating: 'STRING',
+    ...CITATION_PROPERTIES, ...DISPUTE_PROPERTIES,
   },
   Source: {
     id: 'STRING', name: 'STRING', author: 'STRING', kind: 'STRING', ...dated('written'),
@@ -70,6 +126,7 @@ export const RELATIONSHIP_PROPERTIES = {
   ...dated('until'),
   role: 'STRING',
   ...CITATION_PROPERTIES,
+  ...DISPUTE_PROPERTIES,
 } as const satisfies Record<string, PropertyType>;
 
 type Pair = readonly [from: Label, to: Label];
@@ -99,6 +156,8 @@ export const RELATIONSHIPS: Record<string, readonly Pair[]> = {
   WORKS_FOR: from(['Person'], ['Firm', 'Agency']),
   AUTHORED: from(['Person'], ['Source']),
   INVOLVES: from(['Event'], ENTITY_LABELS),
+  /** A source sets one against the other: a foreign policy or programme as the counterpart of a Chinese one, two countries. */
+  COMPARED_WITH: [['Policy', 'Policy'], ['Region', 'Region'], ['Agency', 'Agency']],
   MEASURES: from(['Indicator'], ENTITY_LABELS),
   ABOUT_SECTOR: from(['Indicator'], ['Sector']),
   CITED_IN: from(ENTITY_LABELS, ['Source']),
@@ -119,7 +178,11 @@ export const ENUMS = {
   RegionKind: ['WORLD', 'SUPRANATIONAL', 'COUNTRY', 'ECONOMIC_REGION', 'PROVINCE', 'MUNICIPALITY', 'CITY', 'DISTRICT'],
   EventKind: ['ESTABLISHMENT', 'ANNOUNCEMENT', 'PUBLICATION', 'CONFERENCE', 'SPEECH', 'ATTACK', 'INCIDENT',
     'ACQUISITION', 'INVESTMENT', 'COOPERATION', 'LAUNCH', 'DECISION'],
-  IndicatorKind: ['ACTUAL', 'FORECAST', 'TARGET'],
+  IndicatorKind: ['ACTUAL', 'FORECAST', 'TARGET', 'ASSESSMENT'],
+  IndicatorQualifier: ['EXACT', 'AT_LEAST', 'AT_MOST', 'APPROXIMATE'],
+  IndicatorPeriod: ['CALENDAR_YEAR', 'FIRST_HALF', 'SECOND_HALF', 'CUMULATIVE', 'MULTI_YEAR', 'UNDATED'],
+  Rating: ['LOW', 'MEDIUM', 'HIGH'],
+  Basis: BASES,
   SourceKind: ['ARTICLE', 'PAPER', 'NEWS', 'OFFICIAL'],
 } as const;
 

@@ -25,7 +25,7 @@ function graph(...args: string[]) {
 describe('graph CLI', () => {
   beforeAll(() => {
     const seeded = graph('seed', '--dir', FIXTURE_DIR);
-    expect(seeded.err + seeded.out).toMatch(/loaded 26 nodes and 46 relationships/);
+    expect(seeded.err + seeded.out).toMatch(/loaded 27 nodes and 47 relationships/);
   });
 
   it('answers a count query as a table', () => {
@@ -40,17 +40,21 @@ describe('graph CLI', () => {
     expect(JSON.parse(r.out)).toEqual({ columns: ['id'], rows: [{ id: 'cybersecurity-law-draft' }], truncated: false });
   });
 
-  it('prints counts per label and relationship type', () => {
+  it('prints counts per label, relationship type and citation basis', () => {
     const r = graph('stats');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/Policy\s+│ 4/);
     expect(r.out).toMatch(/SUBSECTOR_OF\s+│ 3/);
+    // The fixture: one inferred relationship, one external relationship and one external citation of a node.
+    expect(r.out).toMatch(/basis\s+│ of nodes\s+│ of relationships/);
+    expect(r.out).toMatch(/INFERRED\s+│ 0\s+│ 1/);
+    expect(r.out).toMatch(/EXTERNAL\s+│ 1\s+│ 1/);
   });
 
   it('refuses writes and leaves the graph as it was', () => {
     const r = graph('query', "CREATE (:Policy {id: 'x', name: 'x'})");
     expect(r.code).toBe(1);
-    expect(r.err).toMatch(/read-only: "CREATE" is refused/);
+    expect(r.err).toMatch(/read-only: CREATE is refused/);
     expect(graph('query', 'MATCH (p:Policy) RETURN count(p) AS n').out).toMatch(/\b4\b/);
   });
 
@@ -64,10 +68,31 @@ describe('graph CLI', () => {
     expect(graph('stats').out).toBe(before);
   });
 
+  it('refuses citations without an honest basis in validate and seed, writing nothing', () => {
+    const { dir, line } = brokenFixture('firms.yaml', [
+      '- id: acme', '  name: Acme', '  cite:',
+      '    - { source: src-000, locator: x, note: y }',
+      '    - { source: src-003, basis: EXTERNAL, locator: x, note: y }',
+      '    - { source: src-001, basis: INFERRED, locator: x, note: "" }',
+      '',
+    ].join('\n'));
+    const before = graph('stats').out;
+    for (const command of ['validate', 'seed']) {
+      const r = graph(command, '--dir', dir);
+      expect(r.code, command).toBe(1);
+      const at = new RegExp(`firms\\.yaml:${line + 2} \\(acme\\): cite: `);
+      expect(r.err).toMatch(new RegExp(`${at.source}citation of src-000 needs a basis`));
+      expect(r.err).toMatch(new RegExp(`${at.source}citation of src-003 is EXTERNAL, but src-003 is one of the source documents`));
+      expect(r.err).toMatch(new RegExp(`${at.source}an INFERRED citation of src-001 needs its reasoning in the note`));
+      expect(r.err).toMatch(/nothing was written/);
+    }
+    expect(graph('stats').out).toBe(before);
+  });
+
   it('validates without writing', () => {
     const r = graph('validate', '--dir', FIXTURE_DIR);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/valid \(26 nodes, 46 relationships\)/);
+    expect(r.out).toMatch(/valid \(27 nodes, 47 relationships\)/);
   });
 
   it('exports the graph for Cytoscape and spreadsheets', () => {
@@ -76,8 +101,8 @@ describe('graph CLI', () => {
     expect(r.code, r.err).toBe(0);
     const elements = JSON.parse(readFileSync(join(dir, 'graph.json'), 'utf8')) as { elements: { nodes: { data: { id: string } }[]; edges: unknown[] } };
     expect(elements.elements.nodes.map((n) => n.data.id)).toContain('cybersecurity-law');
-    expect(elements.elements.nodes).toHaveLength(26);
-    expect(elements.elements.edges).toHaveLength(46);
+    expect(elements.elements.nodes).toHaveLength(27);
+    expect(elements.elements.edges).toHaveLength(47);
     expect(readFileSync(join(dir, 'nodes.csv'), 'utf8').split('\n')[0]).toMatch(/^id,/);
     expect(graph('export', 'pdf', join(dir, 'x.pdf')).err).toMatch(/unknown export format "pdf"/);
   });

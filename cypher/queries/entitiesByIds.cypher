@@ -13,7 +13,8 @@ RETURN n.id AS id, label(n) AS label, n.name AS name, n.nameZh AS nameZh, n.alia
   n.established AS established, n.establishedPrecision AS establishedPrecision,
   n.founded AS founded, n.foundedPrecision AS foundedPrecision,
   n.date AS date, n.datePrecision AS datePrecision,
-  n.citeSources AS citeSources, n.citeLocators AS citeLocators, n.citeNotes AS citeNotes
+  n.citeSources AS citeSources, n.citeLocators AS citeLocators, n.citeNotes AS citeNotes, n.citeBases AS citeBases,
+  n.disputes AS disputes, n.issuerUnknown AS issuerUnknown
 // @engine neo4j
 MATCH (n:Policy|Agency|Firm|Region|Sector|Event|Person)
 WHERE n.id IN $ids
@@ -25,4 +26,5 @@ RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.name AS n
   n.established AS established, n.establishedPrecision AS establishedPrecision,
   n.founded AS founded, n.foundedPrecision AS foundedPrecision,
   n.date AS date, n.datePrecision AS datePrecision,
-  n.citeSources AS citeSources, n.citeLocators AS citeLocators, n.citeNotes AS citeNotes
+  n.citeSources AS citeSources, n.citeLocators AS citeLocators, n.citeNotes AS citeNotes, n.citeBases AS citeBases,
+  n.disputes AS disputes, n.issuerUnknown AS issuerUnknown

@@ -14,9 +14,11 @@ RETURN n.id AS id, label(n) AS label, n.name AS name, n.nameZh AS nameZh, n.alia
   n.founded AS founded, n.foundedPrecision AS foundedPrecision,
   n.date AS date, n.datePrecision AS datePrecision,
   n.written AS written, n.writtenPrecision AS writtenPrecision,
-  n.metric AS metric, n.value AS value, n.unit AS unit, n.year AS year,
+  n.metric AS metric, n.value AS value, n.unit AS unit, n.year AS year, n.qualifier AS qualifier,
+  n.period AS period, n.periodFrom AS periodFrom, n.vintage AS vintage, n.vintagePrecision AS vintagePrecision, n.rating AS rating,
   n.author AS author, n.url AS url, n.file AS file,
-  n.citeSources AS citeSources, n.citeLocators AS citeLocators, n.citeNotes AS citeNotes
+  n.citeSources AS citeSources, n.citeLocators AS citeLocators, n.citeNotes AS citeNotes, n.citeBases AS citeBases,
+  n.disputes AS disputes, n.issuerUnknown AS issuerUnknown
 ORDER BY id
 SKIP $skip LIMIT $limit
 // @engine neo4j
@@ -30,8 +32,10 @@ RETURN n.id AS id, [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.name AS n
   n.founded AS founded, n.foundedPrecision AS foundedPrecision,
   n.date AS date, n.datePrecision AS datePrecision,
   n.written AS written, n.writtenPrecision AS writtenPrecision,
-  n.metric AS metric, n.value AS value, n.unit AS unit, n.year AS year,
+  n.metric AS metric, n.value AS value, n.unit AS unit, n.year AS year, n.qualifier AS qualifier,
+  n.period AS period, n.periodFrom AS periodFrom, n.vintage AS vintage, n.vintagePrecision AS vintagePrecision, n.rating AS rating,
   n.author AS author, n.url AS url, n.file AS file,
-  n.citeSources AS citeSources, n.citeLocators AS citeLocators, n.citeNotes AS citeNotes
+  n.citeSources AS citeSources, n.citeLocators AS citeLocators, n.citeNotes AS citeNotes, n.citeBases AS citeBases,
+  n.disputes AS disputes, n.issuerUnknown AS issuerUnknown
 ORDER BY id
 SKIP $skip LIMIT $limit

@@ -1,7 +1,7 @@
 // Market figures, targets and forecasts, ordered by year: each with the entity it measures
 // (subjectId) and the sector it is about (sectorId). Filters (each null for "any"): the entity
 // measured, the sector, the metric's name (lower case, whole name), and the kinds in $kinds
-// (ACTUAL, FORECAST, TARGET; never empty).
+// (ACTUAL, FORECAST, TARGET, ASSESSMENT; never empty).
 // @param subjectId STRING?
 // @param sectorId STRING?
 // @param metric STRING?
@@ -15,6 +15,8 @@ WITH i, subject, sector
 WHERE ($subjectId IS NULL OR subject.id = $subjectId) AND ($sectorId IS NULL OR sector.id = $sectorId)
 RETURN i.id AS id, i.name AS name, i.description AS description, i.metric AS metric, i.value AS value,
   i.unit AS unit, i.year AS year, i.kind AS kind, subject.id AS subjectId, sector.id AS sectorId,
-  i.citeSources AS citeSources, i.citeLocators AS citeLocators, i.citeNotes AS citeNotes
+  i.qualifier AS qualifier, i.period AS period, i.periodFrom AS periodFrom, i.vintage AS vintage,
+  i.vintagePrecision AS vintagePrecision, i.rating AS rating, i.disputes AS disputes,
+  i.citeSources AS citeSources, i.citeLocators AS citeLocators, i.citeNotes AS citeNotes, i.citeBases AS citeBases
 ORDER BY year, metric, id
 LIMIT $limit

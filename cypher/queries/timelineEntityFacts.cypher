@@ -7,6 +7,11 @@
 // regulating, bodies and firms operating in, events involving the sector or a sub-sector;
 // $agencyId — the body itself, policies it issued or that establish it, events involving it,
 // bodies that are part or members of it.
+// Expanded per set of evidence bases: a date counts only when a citation of one of them gives
+// it (the bases of each date field, see src/seeds/citations.ts dateBases); the scope filters
+// walk every relationship whatever its evidence. A disputed date's other value (altField,
+// altDate …) is a fact of its own (alternative: true), filtered by its own citations.
+// @each evidence
 // @param types STRING[]
 // @param from DATE?
 // @param fromMonth DATE?
@@ -23,19 +28,20 @@ WHERE label(n) IN $types
   AND ($sectorId IS NULL OR EXISTS { MATCH (n)-[:PROMOTES|REGULATES|OPERATES_IN|INVOLVES]->(:Sector)-[:SUBSECTOR_OF*0..8]->(:Sector {id: $sectorId}) })
   AND ($agencyId IS NULL OR n.id = $agencyId OR EXISTS { MATCH (n)-[:ISSUED_BY|ESTABLISHES|INVOLVES|PART_OF|MEMBER_OF]->(:Agency {id: $agencyId}) })
 UNWIND [
-  {field: 'issued', date: n.issued, precision: n.issuedPrecision},
-  {field: 'effective', date: n.effective, precision: n.effectivePrecision},
-  {field: 'ended', date: n.ended, precision: n.endedPrecision},
-  {field: 'established', date: n.established, precision: n.establishedPrecision},
-  {field: 'founded', date: n.founded, precision: n.foundedPrecision},
-  {field: 'date', date: n.date, precision: n.datePrecision}
+  {field: 'issued', date: n.issued, precision: n.issuedPrecision, bases: n.issuedBases, disputed: false},
+  {field: 'effective', date: n.effective, precision: n.effectivePrecision, bases: n.effectiveBases, disputed: false},
+  {field: 'ended', date: n.ended, precision: n.endedPrecision, bases: n.endedBases, disputed: false},
+  {field: 'established', date: n.established, precision: n.establishedPrecision, bases: n.establishedBases, disputed: false},
+  {field: 'founded', date: n.founded, precision: n.foundedPrecision, bases: n.foundedBases, disputed: false},
+  {field: 'date', date: n.date, precision: n.datePrecision, bases: n.dateBases, disputed: false},
+  {field: n.altField, date: n.altDate, precision: n.altDatePrecision, bases: n.altDateBases, disputed: true}
 ] AS f
 WITH n, f
-WHERE f.date IS NOT NULL
+WHERE f.date IS NOT NULL AND __DATED(f.bases)__
   AND ($from IS NULL OR f.date >= CASE f.precision WHEN 'YEAR' THEN date($fromYear) WHEN 'MONTH' THEN date($fromMonth) ELSE date($from) END)
   AND ($to IS NULL OR f.date <= date($to))
-RETURN f.date AS date, f.precision AS precision, f.field AS field, n.id AS id, label(n) AS label,
-  n.name AS name, n.kind AS kind
+RETURN f.date AS date, f.precision AS precision, f.bases AS bases, f.field AS field, f.disputed AS alternative, n.id AS id, label(n) AS label,
+  n.name AS name, n.kind AS kind, n.disputes AS disputes
 ORDER BY date, id, field
 LIMIT $limit
 // @engine neo4j
@@ -45,18 +51,19 @@ WHERE any(l IN labels(n) WHERE l IN $types)
   AND ($sectorId IS NULL OR EXISTS { MATCH (n)-[:PROMOTES|REGULATES|OPERATES_IN|INVOLVES]->(:Sector)-[:SUBSECTOR_OF*0..8]->(:Sector {id: $sectorId}) })
   AND ($agencyId IS NULL OR n.id = $agencyId OR EXISTS { MATCH (n)-[:ISSUED_BY|ESTABLISHES|INVOLVES|PART_OF|MEMBER_OF]->(:Agency {id: $agencyId}) })
 UNWIND [
-  {field: 'issued', date: n.issued, precision: n.issuedPrecision},
-  {field: 'effective', date: n.effective, precision: n.effectivePrecision},
-  {field: 'ended', date: n.ended, precision: n.endedPrecision},
-  {field: 'established', date: n.established, precision: n.establishedPrecision},
-  {field: 'founded', date: n.founded, precision: n.foundedPrecision},
-  {field: 'date', date: n.date, precision: n.datePrecision}
+  {field: 'issued', date: n.issued, precision: n.issuedPrecision, bases: n.issuedBases, disputed: false},
+  {field: 'effective', date: n.effective, precision: n.effectivePrecision, bases: n.effectiveBases, disputed: false},
+  {field: 'ended', date: n.ended, precision: n.endedPrecision, bases: n.endedBases, disputed: false},
+  {field: 'established', date: n.established, precision: n.establishedPrecision, bases: n.establishedBases, disputed: false},
+  {field: 'founded', date: n.founded, precision: n.foundedPrecision, bases: n.foundedBases, disputed: false},
+  {field: 'date', date: n.date, precision: n.datePrecision, bases: n.dateBases, disputed: false},
+  {field: n.altField, date: n.altDate, precision: n.altDatePrecision, bases: n.altDateBases, disputed: true}
 ] AS f
 WITH n, f
-WHERE f.date IS NOT NULL
+WHERE f.date IS NOT NULL AND __DATED(f.bases)__
   AND ($from IS NULL OR f.date >= CASE f.precision WHEN 'YEAR' THEN date($fromYear) WHEN 'MONTH' THEN date($fromMonth) ELSE date($from) END)
   AND ($to IS NULL OR f.date <= date($to))
-RETURN f.date AS date, f.precision AS precision, f.field AS field, n.id AS id,
-  [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.name AS name, n.kind AS kind
+RETURN f.date AS date, f.precision AS precision, f.bases AS bases, f.field AS field, f.disputed AS alternative, n.id AS id,
+  [l IN labels(n) WHERE l <> 'Entity'][0] AS label, n.name AS name, n.kind AS kind, n.disputes AS disputes
 ORDER BY date, id, field
 LIMIT $limit

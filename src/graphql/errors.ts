@@ -3,8 +3,9 @@
  * - BAD_USER_INPUT: an argument is wrong (a bad date, a page size over the cap …);
  * - GRAPHQL_PARSE_FAILED / GRAPHQL_VALIDATION_FAILED: the query itself, including the depth and
  *   complexity limits (see limits.ts);
- * - QUERY_REFUSED, BAD_PARAMETER, CYPHER_ERROR, QUERY_TIMEOUT, QUERY_TOO_LARGE: the `cypher`
- *   field's statement;
+ * - QUERY_REFUSED, BAD_PARAMETER, CYPHER_ERROR, QUERY_TIMEOUT, QUERY_TOO_LARGE, QUERY_FAILED: the
+ *   `cypher` field's statement (QUERY_FAILED: the process that ran it stopped, see
+ *   store/kuzu/adhoc-runner.ts);
  * - SERVICE_UNAVAILABLE: the database cannot be reached at the moment (try again shortly);
  * - INTERNAL_SERVER_ERROR: anything else. Its cause is logged (see logging in the Apollo
  *   plugin) and the client gets no internal message in production, and never a stack trace
@@ -18,7 +19,7 @@ import { BadDateError } from './scalars.js';
 const CLIENT_CODES = new Set([
   'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
-  'QUERY_REFUSED', 'BAD_PARAMETER', 'CYPHER_ERROR', 'QUERY_TIMEOUT', 'QUERY_TOO_LARGE',
+  'QUERY_REFUSED', 'BAD_PARAMETER', 'CYPHER_ERROR', 'QUERY_TIMEOUT', 'QUERY_TOO_LARGE', 'QUERY_FAILED',
 ]);
 
 /**

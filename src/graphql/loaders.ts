@@ -5,6 +5,7 @@
  * nothing cached here outlives it (several replicas never disagree about a stale copy).
  */
 import DataLoader from 'dataloader';
+import { evidenceQueryName } from '../store/catalogue.js';
 import type { Store } from '../store/port.js';
 import {
   ENTITY_RELATIONSHIP_TYPES, entityFromRow, relationFromRow, sourceFromRow,
@@ -16,6 +17,11 @@ export interface Loaders {
   entity: DataLoader<string, EntityRecord | null>;
   /** Every relationship between entities that starts or ends at an entity, seen from it. */
   relations: DataLoader<string, RelationRecord[]>;
+  /**
+   * The same, keeping only relationships with a citation of one of these bases (one loader
+   * per set of bases, so a level of a query still costs one batch); all bases: `relations`.
+   */
+  relationsWith(evidence: readonly string[]): DataLoader<string, RelationRecord[]>;
   /** A source by id, or null. */
   source: DataLoader<string, SourceRecord | null>;
   /** The ids of the policies that drive a firm (see cypher/queries/firmDrivers.cypher). */
@@ -53,22 +59,33 @@ export function runEntityQuery(store: Store, ids: readonly string[]) {
   return store.run(name, params);
 }
 
+/** A relations loader over one expansion of relationsOf (see its header). */
+function relationsLoader(store: Store, name: string): DataLoader<string, RelationRecord[]> {
+  return new DataLoader(async (ids) => {
+    const asked = unique(ids);
+    // The same lists twice: see the header of cypher/queries/relationsOf.cypher.
+    const rows = await store.run(name, { outIds: asked, inIds: [...asked] });
+    const byAnchor = groupBy(rows.map(relationFromRow), (r) => r.anchorId);
+    return ids.map((id) => byAnchor.get(id) ?? []);
+  });
+}
+
 export function createLoaders(store: Store): Loaders {
+  const relations = relationsLoader(store, 'relationsOf');
+  const byEvidence = new Map<string, DataLoader<string, RelationRecord[]>>([['relationsOf', relations]]);
   return {
     entity: new DataLoader(async (ids) => {
       const rows = await runEntityQuery(store, unique(ids));
       const byId = new Map(rows.map((r) => [r.id as string, entityFromRow(r)]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
-    relations: new DataLoader(async (ids) => {
-      const asked = unique(ids);
-      // The same lists twice: see the header of cypher/queries/relationsOf.cypher.
-      const rows = await store.run('relationsOf', {
-        outIds: asked, inIds: [...asked],
-      });
-      const byAnchor = groupBy(rows.map(relationFromRow), (r) => r.anchorId);
-      return ids.map((id) => byAnchor.get(id) ?? []);
-    }),
+    relations,
+    relationsWith(evidence) {
+      const name = evidenceQueryName('relationsOf', evidence);
+      let loader = byEvidence.get(name);
+      if (!loader) byEvidence.set(name, (loader = relationsLoader(store, name)));
+      return loader;
+    },
     source: new DataLoader(async (ids) => {
       const rows = await store.run('sourcesByIds', { ids: unique(ids) });
       const byId = new Map(rows.map((r) => [r.id as string, sourceFromRow(r)]));

@@ -3,7 +3,7 @@
  * The GraphQL object types read their fields straight off these records, so a record keeps
  * the stored property names (issued, issuedPrecision …) and adds only what the rows lack.
  */
-import { ENTITY_LABELS, RELATIONSHIP_TYPES, DERIVED_RELATIONSHIPS, type EntityLabel, type Precision } from '../model.js';
+import { BASES, ENTITY_LABELS, RELATIONSHIP_TYPES, DERIVED_RELATIONSHIPS, strongestBasis, type Basis, type EntityLabel, type Precision } from '../model.js';
 import type { Row } from '../store/port.js';
 import { formatAtPrecision } from '../seeds/dates.js';
 
@@ -27,6 +27,16 @@ export interface CitationRecord {
   sourceId: string;
   locator: string | null;
   note: string | null;
+  basis: Basis;
+}
+
+/** A contradicting value kept beside the one the graph holds (src/seeds/disputes.ts). */
+export interface DisputeRecord {
+  field: string;
+  /** A date as its precision writes it, or a number as text. */
+  value: string;
+  precision: Precision | null;
+  citations: CitationRecord[];
 }
 
 export interface EntityRecord {
@@ -54,6 +64,10 @@ export interface EntityRecord {
   foundedLabel: string | null;
   dateLabel: string | null;
   citations: CitationRecord[];
+  disputes: DisputeRecord[];
+  disputed: boolean;
+  /** Why no issuer is recorded (policies only), or null. */
+  issuerUnknown: string | null;
 }
 
 export type Direction = 'OUT' | 'IN';
@@ -78,6 +92,10 @@ export interface RelationRecord {
   sinceLabel: string | null;
   untilLabel: string | null;
   citations: CitationRecord[];
+  /** The strongest basis among its citations. */
+  basis: Basis;
+  disputes: DisputeRecord[];
+  disputed: boolean;
 }
 
 export interface SourceRecord {
@@ -96,16 +114,46 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const precision = (v: unknown): Precision | null => (v === 'DAY' || v === 'MONTH' || v === 'YEAR' ? v : null);
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
-/** Citations are stored as three parallel lists; empty locators and notes read as null. */
+/** A stored basis; anything else reads as EXTERNAL, the weakest claim. */
+export const basisOf = (v: unknown): Basis => ((BASES as readonly unknown[]).includes(v) ? (v as Basis) : 'EXTERNAL');
+
+/** Citations are stored as four parallel lists; empty locators and notes read as null. */
 export function citationsOf(row: Row): CitationRecord[] {
   const sources = list(row.citeSources);
   const locators = Array.isArray(row.citeLocators) ? row.citeLocators : [];
   const notes = Array.isArray(row.citeNotes) ? row.citeNotes : [];
+  const bases = Array.isArray(row.citeBases) ? row.citeBases : [];
   return sources.map((sourceId, i) => ({
     sourceId,
     locator: str(locators[i]) || null,
     note: str(notes[i]) || null,
+    basis: basisOf(bases[i]),
   }));
+}
+
+/** The strongest basis of some citations (EXTERNAL when there are none). */
+export const strongestOf = (citations: readonly CitationRecord[]): Basis => strongestBasis(citations.map((c) => c.basis)) ?? 'EXTERNAL';
+
+/** The disputes stored as JSON on a node or relationship (none when null or unreadable). */
+export function disputesOf(value: unknown): DisputeRecord[] {
+  if (typeof value !== 'string' || !value) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(parsed)) return [];
+  return parsed.map((d: Record<string, unknown>) => {
+    const p = precision(d.precision);
+    const cites = Array.isArray(d.citations) ? (d.citations as Record<string, unknown>[]) : [];
+    return {
+      field: String(d.field),
+      value: typeof d.value === 'number' ? String(d.value) : dateLabel(str(d.value), p) ?? '',
+      precision: p,
+      citations: cites.map((c) => ({ sourceId: String(c.sourceId), locator: str(c.locator) || null, note: str(c.note) || null, basis: basisOf(c.basis) })),
+    };
+  });
 }
 
 /** A stored date as its precision writes it, or null. */
@@ -136,11 +184,19 @@ export function entityFromRow(row: Row): EntityRecord {
     issuedLabel: d('issued'), effectiveLabel: d('effective'), endedLabel: d('ended'),
     establishedLabel: d('established'), foundedLabel: d('founded'), dateLabel: d('date'),
     citations: citationsOf(row),
+    ...disputeFields(row.disputes),
+    issuerUnknown: str(row.issuerUnknown),
   };
 }
 
+const disputeFields = (value: unknown) => {
+  const disputes = disputesOf(value);
+  return { disputes, disputed: disputes.length > 0 };
+};
+
 /** A relationsOf row: one relationship seen from the entity asked about (`id`). */
 export function relationFromRow(row: Row): RelationRecord {
+  const citations = citationsOf(row);
   return {
     anchorId: row.id as string,
     otherId: row.otherId as string,
@@ -151,7 +207,9 @@ export function relationFromRow(row: Row): RelationRecord {
     role: str(row.role),
     sinceLabel: dateLabel(str(row.since), precision(row.sincePrecision)),
     untilLabel: dateLabel(str(row.until), precision(row.untilPrecision)),
-    citations: citationsOf(row),
+    citations,
+    basis: strongestOf(citations),
+    ...disputeFields(row.disputes),
   };
 }
 

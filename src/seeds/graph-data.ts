@@ -14,6 +14,9 @@ export interface RelationshipRow {
   citeSources: string[];
   citeLocators: string[];
   citeNotes: string[];
+  citeBases: string[];
+  /** JSON of the disputed start/end values (see disputes.ts), or null. */
+  disputes: string | null;
 }
 
 export interface GraphData {

@@ -3,9 +3,12 @@
  * problems are collected (not just the first), each with its file, line and record id; the
  * loader writes nothing unless the list is empty.
  */
-import { DERIVED_RELATIONSHIPS, ENUMS, NODE_PROPERTIES, RELATIONSHIPS, type Label } from '../model.js';
+import { BASES, DATE_FIELDS, DERIVED_RELATIONSHIPS, ENUMS, NODE_PROPERTIES, RELATIONSHIPS, type Label } from '../model.js';
 import { searchText } from '../search-text.js';
+import { HIERARCHIES, hierarchyCycles, seriesProblems, type Edge, type IndicatorPoint } from './checks.js';
+import { checkCitationList, citationColumns, dateBases, type Citation, type SourceInfo } from './citations.js';
 import { parseSeedDate, type SeedDate } from './dates.js';
+import { checkDisputes, type Dispute } from './disputes.js';
 import type { SeedProblem, SeedRecord } from './read.js';
 import type { GraphData, NodeRow, RelationshipRow } from './graph-data.js';
 
@@ -17,6 +20,7 @@ type FieldKind =
   | { type: 'number'; required?: boolean; integer?: boolean }
   | { type: 'ref'; required?: boolean; label?: Label }
   | { type: 'cite'; required?: boolean }
+  | { type: 'disputed' }
   | { type: 'relations' };
 
 const str = (required = false): FieldKind => ({ type: 'string', required });
@@ -25,11 +29,14 @@ const oneOf = (values: readonly string[], required = true): FieldKind => ({ type
 
 const ENTITY_FIELDS: Record<string, FieldKind> = {
   id: str(true), name: str(true), nameZh: str(), aliases: { type: 'strings' }, description: str(),
-  cite: { type: 'cite', required: true }, relations: { type: 'relations' },
+  cite: { type: 'cite', required: true }, relations: { type: 'relations' }, disputed: { type: 'disputed' },
 };
 
 const FIELDS: Record<Label, Record<string, FieldKind>> = {
-  Policy: { ...ENTITY_FIELDS, kind: oneOf(ENUMS.PolicyKind), status: oneOf(ENUMS.PolicyStatus, false), issued: date(), effective: date(), ended: date() },
+  Policy: {
+    ...ENTITY_FIELDS, kind: oneOf(ENUMS.PolicyKind), status: oneOf(ENUMS.PolicyStatus, false), issued: date(), effective: date(), ended: date(),
+    issuerUnknown: str(),
+  },
   Agency: { ...ENTITY_FIELDS, kind: oneOf(ENUMS.AgencyKind), established: date(), ended: date() },
   Firm: { ...ENTITY_FIELDS, kind: oneOf(ENUMS.FirmKind, false), founded: date() },
   Region: { ...ENTITY_FIELDS, kind: oneOf(ENUMS.RegionKind) },
@@ -41,6 +48,9 @@ const FIELDS: Record<Label, Record<string, FieldKind>> = {
     metric: str(true), value: { type: 'number', required: true }, unit: str(true),
     year: { type: 'number', required: true, integer: true }, kind: oneOf(ENUMS.IndicatorKind),
     subject: { type: 'ref', required: true }, sector: { type: 'ref', label: 'Sector' },
+    qualifier: oneOf(ENUMS.IndicatorQualifier, false), period: oneOf(ENUMS.IndicatorPeriod, false),
+    periodFrom: { type: 'number', integer: true }, vintage: date(), rating: oneOf(ENUMS.Rating, false),
+    disputed: { type: 'disputed' },
   },
   Source: {
     id: str(true), title: str(true), author: str(), kind: oneOf(ENUMS.SourceKind), written: date(),
@@ -48,11 +58,11 @@ const FIELDS: Record<Label, Record<string, FieldKind>> = {
   },
 };
 
-const RELATION_FIELDS = ['type', 'to', 'cite', 'start', 'end', 'role'];
-const CITE_FIELDS = ['source', 'locator', 'note'];
+const RELATION_FIELDS = ['type', 'to', 'cite', 'start', 'end', 'role', 'disputed'];
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-interface Citation { source: string; locator: string; note: string }
+/** Fields a `disputed` entry may name, per label (dates are the label's dated fields). */
+const INDICATOR_DISPUTABLE = { value: 'number', year: 'number' } as const;
+const RATING_VALUES: Record<string, number> = { LOW: 1, MEDIUM: 2, HIGH: 3 };
 
 export interface ValidationResult {
   problems: SeedProblem[];
@@ -76,30 +86,14 @@ export function validateSeeds(records: SeedRecord[], readProblems: SeedProblem[]
     if (first) report(r, `duplicate id "${id}" (first defined in ${first.file}:${first.line})`, 'id');
     else byId.set(id, r);
   }
-  const sourceIds = new Set(records.filter((r) => r.label === 'Source').map((r) => r.data.id));
+  const sources = new Map<string, SourceInfo>(records
+    .filter((r) => r.label === 'Source' && typeof r.data.id === 'string')
+    .map((r) => [r.data.id as string, { isDocument: typeof r.data.file === 'string' && r.data.file.trim() !== '' }]));
 
-  const checkCitations = (r: SeedRecord, value: unknown, where: string, line: number): Citation[] => {
-    const fail = (message: string) => problems.push({ file: r.file, line, record: r.data.id as string, message: `${where}: ${message}` });
-    if (!Array.isArray(value) || value.length === 0) {
-      fail('needs at least one citation ({source, locator, note})');
-      return [];
-    }
-    const out: Citation[] = [];
-    for (const c of value) {
-      if (!c || typeof c !== 'object' || Array.isArray(c)) {
-        fail('a citation must be a map {source, locator, note}');
-        continue;
-      }
-      const cite = c as Record<string, unknown>;
-      const unknown = Object.keys(cite).filter((k) => !CITE_FIELDS.includes(k));
-      if (unknown.length) fail(`unknown citation field(s) ${unknown.join(', ')}`);
-      if (typeof cite.source !== 'string' || !sourceIds.has(cite.source)) fail(`unknown source id ${JSON.stringify(cite.source)} (see sources.yaml)`);
-      if (typeof cite.locator !== 'string' || !cite.locator.trim()) fail('a citation needs a locator (section or heading)');
-      if (typeof cite.note !== 'string' || !cite.note.trim()) fail('a citation needs a short note in our own words');
-      out.push({ source: String(cite.source), locator: String(cite.locator ?? ''), note: String(cite.note ?? '') });
-    }
-    return out;
-  };
+  const checkCitations = (r: SeedRecord, value: unknown, where: string, line: number, dateFields: readonly string[] = []): Citation[] =>
+    checkCitationList(value, sources, (message) => problems.push({ file: r.file, line, record: r.data.id as string, message: `${where}: ${message}` }), dateFields);
+  const hierarchy: Edge[] = [];
+  const points: IndicatorPoint[] = [];
 
   const nodes: GraphData['nodes'] = {};
   const aliases: GraphData['aliases'] = {};
@@ -122,6 +116,8 @@ export function validateSeeds(records: SeedRecord[], readProblems: SeedProblem[]
     const row: NodeRow = { id };
     const dates: Record<string, SeedDate> = {};
     let citations: Citation[] = [];
+    let disputes: Dispute[] = [];
+    const dateFields = r.label === 'Source' ? [] : DATE_FIELDS[r.label] ?? [];
     for (const [key, kind] of Object.entries(spec)) {
       const value = d[key];
       const missing = value === undefined || value === null || value === '';
@@ -157,8 +153,13 @@ export function validateSeeds(records: SeedRecord[], readProblems: SeedProblem[]
           break;
         }
         case 'cite':
-          citations = checkCitations(r, value, 'cite', r.keyLines.cite ?? r.line);
+          citations = checkCitations(r, value, 'cite', r.keyLines.cite ?? r.line, dateFields);
           break;
+        case 'disputed': {
+          const disputable = r.label === 'Indicator' ? INDICATOR_DISPUTABLE : Object.fromEntries(dateFields.map((f) => [f, 'date' as const]));
+          disputes = checkDisputes(value, disputable, d, sources, (m) => report(r, m, 'disputed'));
+          break;
+        }
         case 'relations':
           break;
       }
@@ -168,10 +169,11 @@ export function validateSeeds(records: SeedRecord[], readProblems: SeedProblem[]
     const props = NODE_PROPERTIES[r.label];
     for (const prop of Object.keys(props)) {
       if (prop === 'id' || prop === 'aliases') continue;
-      if (prop.endsWith('Precision')) continue;
+      if (prop.endsWith('Precision') || (prop.endsWith('Bases') && prop !== 'citeBases')) continue;
       if (props[prop] === 'DATE') {
         row[prop] = dates[prop]?.date ?? null;
         row[`${prop}Precision`] = dates[prop]?.precision ?? null;
+        if (`${prop}Bases` in props) row[`${prop}Bases`] = dates[prop] ? dateBases(prop, citations) : null;
       } else row[prop] = null;
     }
     for (const key of Object.keys(spec)) {
@@ -181,10 +183,19 @@ export function validateSeeds(records: SeedRecord[], readProblems: SeedProblem[]
     if (r.label === 'Indicator') row.name = (d.name as string) ?? `${d.metric} (${d.year})`;
     if (r.label === 'Policy' && row.status === null) row.status = 'UNKNOWN';
     if (r.label === 'Firm' && row.kind === null) row.kind = 'COMPANY';
-    if ('citeSources' in props) {
-      row.citeSources = citations.map((c) => c.source);
-      row.citeLocators = citations.map((c) => c.locator);
-      row.citeNotes = citations.map((c) => c.note);
+    if (r.label === 'Indicator') checkIndicator(r, row, report, points);
+    if ('citeSources' in props) Object.assign(row, citationColumns(citations));
+    if ('disputes' in props) row.disputes = disputes.length ? JSON.stringify(disputes) : null;
+    if ('altDate' in props) {
+      const dated = disputes.filter((x) => x.precision !== null);
+      if (dated.length > 1) report(r, `one disputed date per record (got ${dated.map((x) => x.field).join(', ')})`, 'disputed');
+      const alt = dated[0];
+      Object.assign(row, alt
+        ? { altField: alt.field, altDate: alt.value, altDatePrecision: alt.precision, altDateBases: BASES.filter((b) => alt.citations.some((c) => c.basis === b)).join(',') }
+        : { altField: null, altDate: null, altDatePrecision: null, altDateBases: null });
+    }
+    for (const c of citations) {
+      for (const field of c.dates) if (d[field] === undefined || d[field] === null) report(r, `a citation gives "${field}" (dates), but the record has no ${field}`, 'cite');
     }
     const recordAliases = Array.isArray(d.aliases) ? (d.aliases as string[]) : [];
     if ('searchText' in props) {
@@ -201,10 +212,8 @@ export function validateSeeds(records: SeedRecord[], readProblems: SeedProblem[]
     if (recordAliases.length > 0) (aliases[r.label] ??= []).push({ id, aliases: recordAliases });
 
     // Derived relationships.
-    const citeRow = (cs: Citation[]) => ({
-      citeSources: cs.map((c) => c.source), citeLocators: cs.map((c) => c.locator), citeNotes: cs.map((c) => c.note),
-    });
-    const emptyDates = { since: null, sincePrecision: null, until: null, untilPrecision: null, role: null };
+    const citeRow = citationColumns;
+    const emptyDates = { since: null, sincePrecision: null, until: null, untilPrecision: null, role: null, disputes: null };
     if (r.label !== 'Source' && r.label !== 'Indicator' && citations.length) {
       for (const source of new Set(citations.map((c) => c.source))) {
         addRelationship('CITED_IN', r.label, 'Source', {
@@ -250,17 +259,52 @@ export function validateSeeds(records: SeedRecord[], readProblems: SeedProblem[]
       if (typeof start === 'string') fail(`start: ${start}`);
       if (typeof end === 'string') fail(`end: ${end}`);
       if (x.role !== undefined && typeof x.role !== 'string') fail('role must be text');
+      const relationDisputes = x.disputed === undefined ? []
+        : checkDisputes(x.disputed, { start: 'date', end: 'date' }, x, sources, fail);
+      if ((HIERARCHIES as readonly string[]).includes(type)) hierarchy.push({ type, from: id, to: String(x.to), file: r.file, line });
       addRelationship(type, r.label, target.label, {
         from: id, to: String(x.to),
         since: typeof start === 'object' ? start.date : null, sincePrecision: typeof start === 'object' ? start.precision : null,
         until: typeof end === 'object' ? end.date : null, untilPrecision: typeof end === 'object' ? end.precision : null,
         role: typeof x.role === 'string' ? x.role : null,
         ...citeRow(cs),
+        disputes: relationDisputes.length ? JSON.stringify(relationDisputes) : null,
       });
     });
   }
+  problems.push(...hierarchyCycles(hierarchy), ...seriesProblems(points));
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   return { problems, graph: { nodes, aliases, relationships: [...relationships.values()] } };
+}
+
+
+/**
+ * An indicator's qualifiers: defaults (an exact value for a calendar year), a rating only on an
+ * ASSESSMENT (value 1, 2 or 3 to match it), a vintage only on a forecast or target, and a first
+ * year only for a cumulative or multi-year period. Collects the point for the series check.
+ */
+function checkIndicator(r: SeedRecord, row: NodeRow, report: (r: SeedRecord, m: string, key?: string) => void, points: IndicatorPoint[]) {
+  const d = r.data;
+  row.qualifier ??= 'EXACT';
+  row.period ??= 'CALENDAR_YEAR';
+  if (typeof d.periodFrom === 'number') row.periodFrom = String(d.periodFrom);
+  if (d.kind === 'ASSESSMENT') {
+    if (typeof d.rating !== 'string') report(r, 'an ASSESSMENT needs a rating (LOW, MEDIUM, HIGH)', 'kind');
+    else if (RATING_VALUES[d.rating] !== undefined && d.value !== RATING_VALUES[d.rating]) {
+      report(r, `a ${d.rating} rating has the value ${RATING_VALUES[d.rating]} (got ${String(d.value)})`, 'value');
+    }
+  } else if (d.rating !== undefined) report(r, 'only an ASSESSMENT has a rating', 'rating');
+  if (d.vintage !== undefined && d.kind !== 'FORECAST' && d.kind !== 'TARGET') report(r, 'only a FORECAST or TARGET has a vintage (when it was made)', 'vintage');
+  const multiYear = d.period === 'CUMULATIVE' || d.period === 'MULTI_YEAR';
+  if (d.periodFrom !== undefined && !multiYear) report(r, 'periodFrom is the first year of a CUMULATIVE or MULTI_YEAR period', 'periodFrom');
+  if (typeof d.periodFrom === 'number' && typeof d.year === 'number' && d.periodFrom > d.year) report(r, `periodFrom (${d.periodFrom}) is after year (${d.year})`, 'periodFrom');
+  if (typeof d.metric === 'string' && typeof d.subject === 'string' && typeof d.unit === 'string' && typeof d.year === 'number') {
+    points.push({
+      id: String(d.id), file: r.file, line: r.line, metric: d.metric, subject: d.subject,
+      sector: typeof d.sector === 'string' ? d.sector : null, unit: d.unit, year: d.year, kind: String(d.kind),
+      period: String(row.period), vintage: typeof row.vintage === 'string' ? row.vintage : null,
+    });
+  }
 }
 
 export function formatProblem(p: SeedProblem): string {

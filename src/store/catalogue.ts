@@ -13,11 +13,20 @@
  * relationship pair of `src/model.ts` (`// @each label` / `// @each relationship`):
  * labels, types and property lists are schema identifiers filled in from the model,
  * never user input, and every expansion is linted and executed like any other query.
+ *
+ * Queries that filter on evidence (`// @each evidence`) are expanded once per non-empty set of
+ * bases (model.ts BASES): `__CITED(r)__` becomes "r has a citation of one of these bases" and
+ * `__DATED(f.bases)__` the same test on a comma-joined text of bases. The full set keeps the
+ * file's name (relationsOf); a narrower one adds its bases (relationsOf.STATED,
+ * relationsOf.STATED_INFERRED). The bases are written into the text because Kùzu 0.11.3
+ * takes no parameter inside a recursive relationship's predicate and crashes on a parameter
+ * inside a list predicate (`any(x IN … WHERE x IN $list)`); they come from the model, never
+ * from a request (see evidenceQueryName).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { projectPath } from '../paths.js';
-import { NODE_PROPERTIES, RELATIONSHIP_PROPERTIES, RELATIONSHIPS, LABELS, type Label, type PropertyType } from '../model.js';
+import { BASES, NODE_PROPERTIES, RELATIONSHIP_PROPERTIES, RELATIONSHIPS, LABELS, type Basis, type Label, type PropertyType } from '../model.js';
 import { parseParamType, type ParamType } from './params.js';
 import type { Engine } from './port.js';
 
@@ -40,7 +49,7 @@ interface ParsedFile {
   description: string;
   mode: 'read' | 'write';
   params: Record<string, string>;
-  each?: 'label' | 'relationship';
+  each?: 'label' | 'relationship' | 'evidence';
   bodies: { shared?: string; kuzu?: string; neo4j?: string };
 }
 
@@ -167,7 +176,34 @@ function expand(file: string, parsed: ParsedFile): CatalogueQuery[] {
       }),
     );
   }
+  if (parsed.each === 'evidence') {
+    return evidenceSets().map((bases) => {
+      const fill = (s: string) =>
+        s.replace(/__CITED\(([\w.]+)\)__/g, (_, v: string) => `(${bases.map((b) => `'${b}' IN ${v}.citeBases`).join(' OR ')})`)
+          .replace(/__DATED\(([\w.]+)\)__/g, (_, v: string) => `(${bases.map((b) => `${v} CONTAINS '${b}'`).join(' OR ')})`);
+      return build(evidenceQueryName(base, bases), file, parsed, fill, parsed.params);
+    });
+  }
   return [build(base, file, parsed, (s) => s, parsed.params)];
+}
+
+/** Every non-empty set of bases, each in the model's order (strongest first). */
+function evidenceSets(): Basis[][] {
+  const sets: Basis[][] = [];
+  for (let mask = (1 << BASES.length) - 1; mask > 0; mask--) sets.push(BASES.filter((_, i) => mask & (1 << i)));
+  return sets;
+}
+
+/**
+ * The name of the expansion of an `@each evidence` query for these bases: the file's name for
+ * all of them, `name.STATED_INFERRED` for some. Bases outside the model are refused here, so
+ * a name is always one the catalogue holds.
+ */
+export function evidenceQueryName(base: string, evidence: readonly string[]): string {
+  const unknown = evidence.filter((b) => !(BASES as readonly string[]).includes(b));
+  if (unknown.length || evidence.length === 0) throw new Error(`evidence must be a non-empty set of ${BASES.join(', ')} (got ${evidence.join(', ')})`);
+  const bases = BASES.filter((b) => evidence.includes(b));
+  return bases.length === BASES.length ? base : `${base}.${bases.join('_')}`;
 }
 
 function build(

@@ -162,20 +162,16 @@ function canonical(value: unknown, where: string): { shape: string; value: unkno
   refuse(`${where} has an unsupported type (${typeof value})`);
 }
 
-/** Parameter names a query text refers to (`$name`), string literals and comments left out. */
-export function referencedParams(text: string): string[] {
-  const stripped = text
-    .replace(/'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`/g, "''")
-    .replace(/\/\/.*$/gm, '')
-    .replace(/\/\*[\s\S]*?\*\//g, '');
-  return [...new Set([...stripped.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))];
-}
-
-/** Validates parameters of an ad hoc query: each referenced one present, each value safe. */
-export function checkAdHocParams(text: string, params: Params): Params {
+/**
+ * Validates the parameters of an ad hoc query: each one the statement refers to present, each
+ * value safe. `names` come from the guard's parse of the statement (../adhoc/guard.ts), not from
+ * the text, so a `$name` inside a string or a comment is not one, and one the engine will read
+ * always is. Values the statement does not use are dropped.
+ */
+export function checkAdHocParams(names: readonly string[], params: Params): Params {
   const out: Params = {};
-  for (const name of referencedParams(text)) {
-    if (!(name in params)) refuse(`the query uses $${name} but no value was given for it`);
+  for (const name of names) {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) refuse(`the query uses $${name} but no value was given for it`);
     out[name] = canonical(params[name], `$${name}`).value;
   }
   return out;

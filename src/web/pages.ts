@@ -60,6 +60,7 @@ export function explorePage(m: Manifest, playground: boolean): string {
 <ul id="search-results" hidden aria-label="Search results"></ul>
 </form>
 <div class="slider"><label for="asof">As of</label><input id="asof" type="range"><output id="asof-label" for="asof"></output></div>
+<label class="evidence" title="Only relationships a source document states (evidence: [STATED])"><input id="stated-only" type="checkbox"> Stated facts only</label>
 <button id="path-mode" type="button" aria-pressed="false">Find a path</button>
 <button id="fit-graph" type="button">Fit</button>
 <button id="clear-graph" type="button">Clear</button>

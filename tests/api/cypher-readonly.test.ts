@@ -1,5 +1,5 @@
 /**
- * The `cypher` field is read-only, enforced twice: by our refusal list (src/store/adhoc.ts) and
+ * The `cypher` field is read-only, enforced twice: by the parsed allow-list (src/store/adhoc/) and
  * by the engine's read-only transaction. Every write or escape attempt below must fail, and
  * afterwards the graph must be byte for byte what it was, with no file written.
  */
@@ -106,9 +106,9 @@ describe('cypher refuses writes and escapes', () => {
 
   it('says why a statement is refused', async () => {
     const r = await api.gql('{ cypher(query: "MATCH (n) DETACH DELETE n") { rows } }');
-    expect(r.body.errors![0]!.message).toBe('read-only: "DETACH" is refused here (writes or schema changes)');
+    expect(r.body.errors![0]!.message).toBe('ad hoc queries are read-only: DETACH DELETE is refused here (accepted: MATCH, OPTIONAL MATCH, WHERE, WITH, UNWIND, RETURN, ORDER BY, SKIP, LIMIT, UNION and CALL of an allowed procedure)');
     const unicode = await api.gql('query($q: String!) { cypher(query: $q) { rows } }', { q: 'ＣＲＥＡＴＥ (n:Policy {id: "x"})' });
-    expect(unicode.body.errors![0]!.message).toBe('only ASCII is accepted outside string literals (found U+FF23): put text in quotes or in params');
+    expect(unicode.body.errors![0]!.message).toBe('only ASCII is accepted outside string literals (found U+FF23 in "ＣＲＥＡＴＥ"): put text in quotes or in params');
   });
 
   it('treats parameters as values, never as Cypher', async () => {

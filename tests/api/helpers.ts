@@ -66,14 +66,19 @@ function capturingLogger(logs: LogEntry[]): Logger {
   return { level: 'debug', error: push('error'), warn: push('warn'), info: push('info'), debug: push('debug') };
 }
 
-export async function startApi(options: { production?: boolean; engine?: 'kuzu' | 'neo4j' } & Pick<ServerOptions, 'seedDir' | 'limits'> = {}): Promise<Api> {
+/**
+ * `embeddedDb`: a folder for an on-disk database instead of the in-memory one, for tests of
+ * what only an on-disk database does (ad hoc statements in their own process). `engine`: this
+ * server on another engine than TEST_ENGINE (the parity test runs one on each).
+ */
+export async function startApi(options: { production?: boolean; embeddedDb?: string; engine?: 'kuzu' | 'neo4j' } & Pick<ServerOptions, 'seedDir' | 'limits'> = {}): Promise<Api> {
   const logs: LogEntry[] = [];
   const engine = options.engine ?? TEST_ENGINE;
   if (engine === 'neo4j') await prepareNeo4j(options.seedDir ?? projectPath('seeds'));
   const server = await startServer({
     env: {
       ...process.env,
-      EMBEDDED_DB: ':memory:',
+      EMBEDDED_DB: options.embeddedDb ?? ':memory:',
       EMBEDDED_BUFFER_MB: '256',
       NEO4J_URI: engine === 'neo4j' ? process.env.NEO4J_URI : '',
       NODE_ENV: options.production ? 'production' : 'test',

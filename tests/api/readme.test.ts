@@ -44,6 +44,6 @@ describe('README examples', () => {
     const path = dataOf(await api.gql(examples.find((q) => q.includes('path('))!)).path as { nodes: { id: string }[] };
     expect(path.nodes.map((n) => n.id)).toEqual(['made-in-china-2025', 'china', 'venustech']);
     const timeline = dataOf(await api.gql(examples.find((q) => q.includes('timeline('))!)).timeline as unknown[];
-    expect(timeline).toHaveLength(24);
+    expect(timeline).toHaveLength(25);
   });
 });

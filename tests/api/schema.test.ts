@@ -27,13 +27,13 @@ describe('schema.graphql', () => {
     expect(String(query.policies!.type)).toBe('PolicyConnection!');
     expect(args('policies')).toEqual({ filter: 'PolicyFilter', first: 'Int', after: 'String' });
     expect(String(query.timeline!.type)).toBe('[TimelineEntry!]!');
-    expect(args('timeline')).toEqual({ from: 'Date', to: 'Date', types: '[EntityType!]', regionId: 'ID', sectorId: 'ID', agencyId: 'ID', first: 'Int' });
+    expect(args('timeline')).toEqual({ from: 'Date', to: 'Date', types: '[EntityType!]', regionId: 'ID', sectorId: 'ID', agencyId: 'ID', first: 'Int', evidence: '[EvidenceBasis!]' });
     expect(String(query.policyDrivers!.type)).toBe('[PolicyDriver!]!');
-    expect(args('policyDrivers')).toEqual({ sectorId: 'ID!', includeSubsectors: 'Boolean', first: 'Int', firstFirms: 'Int' });
+    expect(args('policyDrivers')).toEqual({ sectorId: 'ID!', includeSubsectors: 'Boolean', first: 'Int', firstFirms: 'Int', evidence: '[EvidenceBasis!]' });
     expect(String(query.neighborhood!.type)).toBe('Graph!');
-    expect(args('neighborhood')).toEqual({ id: 'ID!', depth: 'Int', asOf: 'Date', types: '[EntityType!]' });
+    expect(args('neighborhood')).toEqual({ id: 'ID!', depth: 'Int', asOf: 'Date', types: '[EntityType!]', evidence: '[EvidenceBasis!]' });
     expect(String(query.path!.type)).toBe('Graph');
-    expect(args('path')).toEqual({ fromId: 'ID!', toId: 'ID!', maxDepth: 'Int' });
+    expect(args('path')).toEqual({ fromId: 'ID!', toId: 'ID!', maxDepth: 'Int', evidence: '[EvidenceBasis!]' });
     expect(String(query.indicators!.type)).toBe('[Indicator!]!');
     expect(args('indicators')).toMatchObject({ subjectId: 'ID', metric: 'String' });
     expect(String(query.stats!.type)).toBe('Stats!');
@@ -57,7 +57,7 @@ describe('schema.graphql', () => {
     });
     const relations = (schema.getType('Entity') as import('graphql').GraphQLInterfaceType).getFields().relations!;
     expect(relations.args.map((a) => `${a.name}: ${a.type}${a.defaultValue !== undefined ? ` = ${a.defaultValue}` : ''}`))
-      .toEqual(['direction: Direction = BOTH', 'first: Int = 50', 'types: [String!]']);
+      .toEqual(['direction: Direction = BOTH', 'evidence: [EvidenceBasis!] = STATED,INFERRED,EXTERNAL', 'first: Int = 50', 'types: [String!]']);
     expect(fields('Policy')).toMatchObject({
       kind: 'String', issued: 'Date', effective: 'Date', ended: 'Date', precision: 'DatePrecision', status: 'String',
       issuers: '[Agency!]!', jurisdictions: '[Region!]!', sectors: '[Sector!]!',
@@ -66,8 +66,8 @@ describe('schema.graphql', () => {
     expect(fields('Agency')).toMatchObject({ issued: '[Policy!]!' });
     expect(fields('Region')).toMatchObject({ parent: 'Region', children: '[Region!]!' });
     expect(fields('Sector')).toMatchObject({ parent: 'Sector', children: '[Sector!]!', firms: '[Firm!]!', policies: '[Policy!]!' });
-    expect(fields('Citation')).toMatchObject({ sourceId: 'ID!', sourceTitle: 'String!', locator: 'String', note: 'String' });
-    expect(fields('Relation')).toMatchObject({ type: 'String!', direction: 'Direction!', node: 'Entity!', start: 'Date', end: 'Date', citations: '[Citation!]!' });
+    expect(fields('Citation')).toMatchObject({ sourceId: 'ID!', sourceTitle: 'String!', locator: 'String', note: 'String', basis: 'EvidenceBasis!' });
+    expect(fields('Relation')).toMatchObject({ type: 'String!', direction: 'Direction!', node: 'Entity!', start: 'Date', end: 'Date', citations: '[Citation!]!', basis: 'EvidenceBasis!' });
     expect(fields('SearchHit')).toMatchObject({ score: 'Float!', entity: 'Entity!' });
     expect(fields('PolicyConnection')).toMatchObject({ edges: '[PolicyEdge!]!', pageInfo: 'PageInfo!', totalCount: 'Int!' });
     expect(fields('TimelineEntry')).toMatchObject({ date: 'Date!', precision: 'DatePrecision!', kind: 'String!', label: 'String!', entity: 'Entity!' });
@@ -82,6 +82,7 @@ describe('schema.graphql', () => {
     expect(enumValues('EntityType')).toEqual(['POLICY', 'AGENCY', 'FIRM', 'REGION', 'SECTOR', 'EVENT', 'PERSON'].sort());
     expect(enumValues('DatePrecision')).toEqual(['DAY', 'MONTH', 'YEAR'].sort());
     expect(enumValues('Direction')).toEqual(['OUT', 'IN', 'BOTH'].sort());
-    expect(enumValues('IndicatorKind')).toEqual(['ACTUAL', 'FORECAST', 'TARGET'].sort());
+    expect(enumValues('IndicatorKind')).toEqual(['ACTUAL', 'FORECAST', 'TARGET', 'ASSESSMENT'].sort());
+    expect(enumValues('EvidenceBasis')).toEqual(['STATED', 'INFERRED', 'EXTERNAL'].sort());
   });
 });

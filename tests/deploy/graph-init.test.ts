@@ -38,11 +38,11 @@ describe('graph-init', () => {
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/schema is up to date/);
     expect(first.out).toMatch(/the database is empty; seeding it/);
-    expect(first.out).toMatch(/loaded 26 nodes and 46 relationships/);
+    expect(first.out).toMatch(/loaded 27 nodes and 47 relationships/);
 
     const second = graphInit(env, '--dir', fixture);
     expect(second.code).toBe(0);
-    expect(second.out).toMatch(/the database holds 26 nodes; not seeding/);
+    expect(second.out).toMatch(/the database holds 27 nodes; not seeding/);
     expect(second.out).not.toMatch(/loaded/);
   }, 90_000);
 

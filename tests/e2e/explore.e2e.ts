@@ -158,6 +158,26 @@ describe('explorer', () => {
     w.assertClean();
   });
 
+  it('shows the basis of each citation and keeps to stated facts when asked', async () => {
+    const w = await suite.open();
+    const { page } = w;
+    await openCsl(page);
+    // The law's issuer comes from its official text only (EXTERNAL): drawn at first …
+    await waitForNode(page, 'npc-standing-committee');
+    await page.locator('#details h2', { hasText: CSL_NAME }).waitFor();
+    const bases = await page.locator('#details ol.citations > li .basis').allTextContents();
+    expect(bases).toEqual(expect.arrayContaining(['STATED', 'EXTERNAL']));
+    // … and gone with "Stated facts only", which the URL keeps.
+    await page.locator('#stated-only').check();
+    await waitForNode(page, 'npc-standing-committee', false);
+    expect(await visibleOnCanvas(page, CSL)).toBe(true);
+    expect(page.url()).toContain('evidence=stated');
+    await w.screenshot('explore-7-stated-only');
+    await page.locator('#stated-only').uncheck();
+    await waitForNode(page, 'npc-standing-committee');
+    w.assertClean();
+  });
+
   it('opens an entity from a deep link, as of a year', async () => {
     const w = await suite.open();
     const { page } = w;

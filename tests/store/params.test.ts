@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkAdHocStatement } from '../../src/store/adhoc/index.js';
 import { checkAdHocParams, checkDeclaredParams, parseParamType } from '../../src/store/params.js';
 import { StoreInputError, type Store } from '../../src/store/port.js';
 import { openSeededStore } from '../helpers/fixture-store.js';
@@ -81,7 +82,7 @@ describe('the adapter refuses the same inputs and stays up', () => {
   it('named queries: whole and decimal numbers in one batch are stored as given', async () => {
     const indicator = (id: string, value: number) => ({
       id, name: id, description: null, metric: 'm', value, unit: 'u', year: 2020, kind: 'ACTUAL',
-      citeSources: ['src-000'], citeLocators: ['x'], citeNotes: ['y'],
+      citeSources: ['src-000'], citeLocators: ['x'], citeNotes: ['y'], citeBases: ['STATED'],
     });
     await store.write((tx) => tx.run('bulkNodes.Indicator', { rows: [indicator('mix-a', 1.5), indicator('mix-b', 2), indicator('mix-c', -0.25)] }));
     const back = await store.readOnlyCypher("MATCH (i:Indicator) WHERE i.id STARTS WITH 'mix-' RETURN i.id AS id, i.value AS value ORDER BY id", {}, { timeoutMs: 5_000, maxRows: 10 });
@@ -120,9 +121,20 @@ describe('declared types', () => {
   it('will not declare a nullable non-string inside rows (Kùzu would type it as STRING)', () => {
     expect(() => parseParamType('{id: STRING, year: INT64?}[]')).toThrow(/only STRING fields may be nullable/);
   });
-  it('ad hoc values: numbers must be finite, maps non-empty', () => {
-    expect(() => checkAdHocParams('RETURN $x', { x: Number.NaN })).toThrow(/finite/);
-    expect(() => checkAdHocParams('RETURN $x', { x: {} })).toThrow(/empty map/);
-    expect(checkAdHocParams("RETURN '$notAParam' AS s", {})).toEqual({});
+  it('ad hoc values: numbers must be finite, maps non-empty, unused values dropped', () => {
+    expect(() => checkAdHocParams(['x'], { x: Number.NaN })).toThrow(/finite/);
+    expect(() => checkAdHocParams(['x'], { x: {} })).toThrow(/empty map/);
+    expect(() => checkAdHocParams(['x'], {})).toThrow(/uses \$x but no value/);
+    expect(checkAdHocParams(['x'], { x: 1, unused: 2 })).toEqual({ x: 1 });
+  });
+  it('ad hoc parameters come from the parse, not from the text: none in strings or comments, every one the engine reads', async () => {
+    const names = async (text: string) => (await checkAdHocStatement(text, 'kuzu')).parameters;
+    expect(await names("RETURN '$notAParam' AS s")).toEqual([]);
+    expect(await names('RETURN 1 AS s // $inAComment')).toEqual([]);
+    expect(await names('RETURN 1 AS s /* $inABlock */')).toEqual([]);
+    // The old text-stripping missed this one (a quote inside a comment hid the rest of the
+    // line), and the engine then got a missing list parameter, which killed the process.
+    expect(await names("MATCH (n) // it's\nWHERE n.id IN $ids RETURN n.id AS id")).toEqual(['ids']);
+    expect(await names('MATCH (n) WHERE n.id IN $`ids` AND n.name = $name RETURN n.id AS id')).toEqual(['ids', 'name']);
   });
 });

@@ -63,6 +63,20 @@ describe('the explorer’s documents', () => {
     expect(data.path.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining(['cybersecurity-law', 'data-security-law']));
     expect(data.path.edges.length).toBeGreaterThanOrEqual(1);
   });
+
+  it('"stated facts only": every document takes evidence [STATED], and citations show their basis', async () => {
+    const all = await run(ENTITY, { id: 'cybersecurity-law', evidence: null });
+    const stated = await run(ENTITY, { id: 'cybersecurity-law', evidence: ['STATED'] });
+    expect(all.entity.citations.map((c: { basis: string }) => c.basis)).toEqual(expect.arrayContaining(['STATED', 'EXTERNAL']));
+    // The law's issuer comes from its official text only: gone when only stated facts are asked for.
+    expect(all.entity.relations.some((r: { type: string }) => r.type === 'ISSUED_BY')).toBe(true);
+    expect(stated.entity.relations.some((r: { type: string }) => r.type === 'ISSUED_BY')).toBe(false);
+    for (const r of stated.entity.relations) expect(r.basis).toBe('STATED');
+    const hood = await run(neighbourhoodsQuery(1), { id0: 'cybersecurity-law', asOf: null, evidence: ['STATED'] });
+    for (const e of hood.n0.edges) expect(e.data.basis).toBe('STATED');
+    const path = await run(PATH, { from: 'cybersecurity-law', to: 'data-security-law', evidence: ['STATED'] });
+    for (const e of path.path?.edges ?? []) expect(e.data.basis).toBe('STATED');
+  });
 });
 
 describe('the timeline’s documents', () => {

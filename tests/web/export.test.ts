@@ -39,14 +39,14 @@ const nodeRows: Row[] = [
     id: 'p-1', label: 'Policy', name: `  ${NASTY}  `, nameZh: '数据安全法', aliases: ['DSL', 'a, b'], description: NASTY, kind: 'LAW',
     status: 'IN_FORCE', issued: '2021-06-10', issuedPrecision: 'DAY', effective: '2021-09-01', effectivePrecision: 'DAY',
     ended: '2025-01-01', endedPrecision: 'YEAR', citeSources: ['s-1', 'missing-source'], citeLocators: ['§ 3, "scope"', null],
-    citeNotes: [NASTY, null],
+    citeNotes: [NASTY, null], citeBases: ['STATED', 'EXTERNAL'],
   },
   { id: 'a.1', label: 'Agency', name: 'NPC', established: '1954-09-01', establishedPrecision: 'MONTH', citeSources: ['s-1'], citeLocators: ['1'], citeNotes: ['n'] },
   { id: 'i-1', label: 'Indicator', name: 'market size (2027)', metric: 'market size', value: 25.5, unit: 'USD billion', year: 2027, kind: 'FORECAST', citeSources: [], citeLocators: [], citeNotes: [] },
   { id: 's-1', label: 'Source', name: 'A <Title> & "more"', author: 'Zhu', written: '2022-01-01', writtenPrecision: 'YEAR', kind: 'NEWS' },
 ];
 const relRows: Row[] = [
-  { source: 'p-1', target: 'a.1', type: 'ISSUED_BY', since: '2021-06-10', sincePrecision: 'DAY', until: null, untilPrecision: null, role: 'issuer, "main"', citeSources: ['s-1'], citeLocators: ['p. 2'], citeNotes: [NASTY] },
+  { source: 'p-1', target: 'a.1', type: 'ISSUED_BY', since: '2021-06-10', sincePrecision: 'DAY', until: null, untilPrecision: null, role: 'issuer, "main"', citeSources: ['s-1'], citeLocators: ['p. 2'], citeNotes: [NASTY], citeBases: ['INFERRED'] },
   { source: 'p-1', target: 'a.1', type: 'ISSUED_BY', since: '2022-01-01', sincePrecision: 'YEAR', until: '2020-01-01', untilPrecision: 'YEAR', role: null, citeSources: [], citeLocators: [], citeNotes: [] },
   { source: 'i-1', target: 'p-1', type: 'MEASURES', citeSources: ['s-1'], citeLocators: ['t'], citeNotes: ['x'] },
   { source: 'p-1', target: 's-1', type: 'CITED_IN', citeSources: ['s-1'], citeLocators: ['1'], citeNotes: ['n'] },
@@ -59,8 +59,8 @@ describe('the export model', () => {
   it('resolves citations to source titles, keeping the id when the source is unknown', () => {
     const p = nasty.nodes.find((n) => n.id === 'p-1')!;
     expect(p.citations).toEqual([
-      { sourceId: 's-1', sourceTitle: 'A <Title> & "more"', locator: '§ 3, "scope"', note: NASTY },
-      { sourceId: 'missing-source', sourceTitle: 'missing-source', locator: null, note: null },
+      { sourceId: 's-1', sourceTitle: 'A <Title> & "more"', locator: '§ 3, "scope"', note: NASTY, basis: 'STATED' },
+      { sourceId: 'missing-source', sourceTitle: 'missing-source', locator: null, note: null, basis: 'EXTERNAL' },
     ]);
   });
 
@@ -77,31 +77,31 @@ describe('the export model', () => {
   });
 
   it('reads the whole fixture graph through the store, paging included', () => {
-    expect(fixture.nodes).toHaveLength(26);
-    expect(fixture.edges).toHaveLength(46);
+    expect(fixture.nodes).toHaveLength(27);
+    expect(fixture.edges).toHaveLength(47);
     const csl = fixture.nodes.find((n) => n.id === 'cybersecurity-law')!;
     expect(csl).toMatchObject({ type: 'Policy', name: 'Cybersecurity Law', aliases: ['CSL'], start: '2017-01-01', end: null });
     expect(csl.citations).toEqual([{
       sourceId: 'src-000', sourceTitle: "Cybersecurity as Industrial Policy: China's New Digital Defense Industry",
-      locator: 'The Regulatory Push', note: 'One of the two legal bases of the industry.',
+      locator: 'The Regulatory Push', note: 'One of the two legal bases of the industry.', basis: 'STATED',
     }]);
     const promotes = fixture.edges.find((e) => e.source === 'data-security-law' && e.type === 'PROMOTES')!;
-    expect(promotes).toMatchObject({ target: 'industrial-internet-security', start: { date: '2021-01-01', precision: 'YEAR' }, end: null });
+    expect(promotes).toMatchObject({ target: 'industrial-internet-security', start: { date: '2021-01-01', precision: 'YEAR' }, end: null, basis: 'INFERRED' });
   });
 });
 
 describe('GraphML', () => {
   it('is well-formed and follows the GraphML schema’s structure (fixture)', () => {
     const g = checkGraphml(toGraphml(fixture));
-    expect(g.nodes.size).toBe(26);
-    expect(g.edges).toHaveLength(46);
+    expect(g.nodes.size).toBe(27);
+    expect(g.edges).toHaveLength(47);
     expect(g.nodes.get('cybersecurity-law')).toMatchObject({
       name: 'Cybersecurity Law', type: 'Policy', nameZh: '网络安全法', effective: '2017-01-01', effectivePrecision: 'YEAR', citationCount: '1',
     });
     const cites = JSON.parse(g.nodes.get('cybersecurity-law')!.citations!);
     expect(cites[0]).toMatchObject({ source: 'src-000', locator: 'The Regulatory Push', title: expect.stringContaining('Industrial Policy') });
     const edge = g.edges.find((e) => e.source === 'shanghai-police-baidu-cooperation' && e.target === 'baidu')!;
-    expect(edge.data).toMatchObject({ type: 'INVOLVES', role: 'partner', citationText: 'Shanghai to double cyber security industry revenue by 2023 (anti-fraud cooperation): Baidu takes part.' });
+    expect(edge.data).toMatchObject({ type: 'INVOLVES', role: 'partner', citationText: 'Shanghai to double cyber security industry revenue by 2023 (anti-fraud cooperation) [STATED]: Baidu takes part.' });
   });
 
   it('carries hostile text unchanged through a parser', () => {
@@ -135,8 +135,8 @@ describe('GEXF', () => {
   it('is GEXF 1.3 in dynamic mode with date intervals Gephi’s timeline reads (fixture)', () => {
     const g = checkGexf(toGexf(fixture));
     expect(g.graph).toMatchObject({ mode: 'dynamic', timeformat: 'date', timerepresentation: 'interval', defaultedgetype: 'directed' });
-    expect(g.nodes.size).toBe(26);
-    expect(g.edges).toHaveLength(46);
+    expect(g.nodes.size).toBe(27);
+    expect(g.edges).toHaveLength(47);
     const csl = g.nodes.get('cybersecurity-law')!;
     expect(csl.attrs).toMatchObject({ label: 'Cybersecurity Law', start: '2017-01-01' });
     expect(csl.attrs.end).toBeUndefined();
@@ -145,7 +145,8 @@ describe('GEXF', () => {
     expect(g.nodes.get('china')!.attrs.start).toBeUndefined();
     const promotes = g.edges.find((e) => e.attrs.source === 'data-security-law' && e.attrs.kind === 'PROMOTES')!;
     expect(promotes.attrs).toMatchObject({ start: '2021-01-01', label: 'PROMOTES' });
-    expect(JSON.parse(promotes.values.citations!)).toEqual([{ source: 'src-000', title: expect.any(String), locator: 'The Regulatory Push', note: 'Fixture link for the drivers query.' }]);
+    expect(JSON.parse(promotes.values.citations!)).toEqual([{ source: 'src-000', title: expect.any(String), locator: 'The Regulatory Push', note: expect.stringMatching(/^Fixture link for the drivers query: /), basis: 'INFERRED' }]);
+    expect(promotes.values.basis).toBe('INFERRED');
   });
 
   it('keeps hostile text, makes labels tokens, and never writes an interval that ends before it starts', () => {
@@ -189,7 +190,7 @@ describe('Cytoscape JSON', () => {
     }
     const dsl = json.elements.nodes.find((n: { data: { id: string } }) => n.data.id === 'data-security-law').data;
     expect(dsl).toMatchObject({ name: 'Data Security Law', type: 'Policy', nameZh: '数据安全法', effective: '2021-01-01', effectivePrecision: 'YEAR' });
-    expect(dsl.citations).toEqual([{ source: 'src-000', title: expect.stringContaining('Digital Defense'), locator: 'The Regulatory Push', note: 'Second legal foundation, treating data as a strategic asset.' }]);
+    expect(dsl.citations).toEqual([{ source: 'src-000', title: expect.stringContaining('Digital Defense'), locator: 'The Regulatory Push', note: 'Second legal foundation, treating data as a strategic asset.', basis: 'STATED' }]);
     const based = json.elements.edges.find((e: { data: { type: string } }) => e.data.type === 'BASED_ON').data;
     expect(based).toMatchObject({ source: 'data-security-law', target: 'cybersecurity-law', interaction: 'BASED_ON' });
   });
@@ -197,8 +198,8 @@ describe('Cytoscape JSON', () => {
   it('loads into cytoscape.js itself', async () => {
     const { default: cytoscape } = await import('cytoscape');
     const cy = cytoscape({ headless: true, elements: toCytoscape(fixture).elements });
-    expect(cy.nodes()).toHaveLength(26);
-    expect(cy.edges()).toHaveLength(46);
+    expect(cy.nodes()).toHaveLength(27);
+    expect(cy.edges()).toHaveLength(47);
     expect(cy.getElementById('cybersecurity-law').incomers('node').map((n) => n.id()).sort()).toContain('data-security-law');
     cy.destroy();
   });
@@ -216,16 +217,16 @@ describe('CSV', () => {
 
   it('nodes.csv and edges.csv parse back with an RFC 4180 reader (fixture)', () => {
     const nodes = csvObjects(nodesCsv(fixture));
-    expect(nodes).toHaveLength(26);
+    expect(nodes).toHaveLength(27);
     expect(nodes.find((n) => n.id === 'cybersecurity-law')).toMatchObject({
       name: 'Cybersecurity Law', type: 'Policy', nameZh: '网络安全法', aliases: 'CSL', effective: '2017-01-01', citationCount: '1',
-      citationText: "Cybersecurity as Industrial Policy: China's New Digital Defense Industry (The Regulatory Push): One of the two legal bases of the industry.",
+      citationText: "Cybersecurity as Industrial Policy: China's New Digital Defense Industry (The Regulatory Push) [STATED]: One of the two legal bases of the industry.",
     });
     const edges = csvObjects(edgesCsv(fixture));
-    expect(edges).toHaveLength(46);
+    expect(edges).toHaveLength(47);
     expect(parseCsv(edgesCsv(fixture))[0]!.slice(0, 4)).toEqual(['id', 'source', 'target', 'relationship']);
     expect(edges.find((e) => e.source === 'data-security-law' && e.relationship === 'PROMOTES')).toMatchObject({
-      target: 'industrial-internet-security', start: '2021-01-01', startPrecision: 'YEAR',
+      target: 'industrial-internet-security', start: '2021-01-01', startPrecision: 'YEAR', basis: 'INFERRED',
     });
   });
 
@@ -234,7 +235,7 @@ describe('CSV', () => {
     const p = nodes.find((n) => n.id === 'p-1')!;
     expect(p.name).toBe(`  ${NASTY}  `);
     expect(p.description).toBe(NASTY);
-    expect(JSON.parse(p.citations!)[0]).toEqual({ source: 's-1', title: 'A <Title> & "more"', locator: '§ 3, "scope"', note: NASTY });
+    expect(JSON.parse(p.citations!)[0]).toEqual({ source: 's-1', title: 'A <Title> & "more"', locator: '§ 3, "scope"', note: NASTY, basis: 'STATED' });
     const edges = csvObjects(edgesCsv(nasty));
     expect(edges[0]).toMatchObject({ role: 'issuer, "main"', start: '2021-06-10', end: '' });
   });
@@ -260,12 +261,12 @@ describe('formats and the CLI command', () => {
     const dir = await mkdtemp(join(tmpdir(), 'export-'));
     try {
       const one = await exportCommand(store, 'gexf', join(dir, 'g.gexf'));
-      expect(one).toMatch(/g\.gexf: gexf, \d+ bytes\n26 nodes, 46 relationships/);
+      expect(one).toMatch(/g\.gexf: gexf, \d+ bytes\n27 nodes, 47 relationships/);
       checkGexf(await readFile(join(dir, 'g.gexf'), 'utf8'));
       await exportCommand(store, 'all', join(dir, 'all'));
       expect((await readdir(join(dir, 'all'))).sort()).toEqual(['edges.csv', 'graph.gexf', 'graph.graphml', 'graph.json', 'nodes.csv']);
       parseXml(await readFile(join(dir, 'all', 'graph.graphml'), 'utf8'));
-      expect(JSON.parse(await readFile(join(dir, 'all', 'graph.json'), 'utf8')).elements.nodes).toHaveLength(26);
+      expect(JSON.parse(await readFile(join(dir, 'all', 'graph.json'), 'utf8')).elements.nodes).toHaveLength(27);
       await expect(exportCommand(store, 'pdf', join(dir, 'x'))).rejects.toThrow(/unknown export format "pdf"/);
       await expect(exportCommand(store, 'gexf', undefined)).rejects.toThrow(/usage/);
     } finally {

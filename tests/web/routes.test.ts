@@ -190,22 +190,22 @@ describe('exports over HTTP', () => {
     };
     const graphml = await get('graph.graphml');
     expect(graphml.type).toBe('application/graphml+xml; charset=utf-8');
-    expect(checkGraphml(graphml.body).nodes.size).toBe(26);
+    expect(checkGraphml(graphml.body).nodes.size).toBe(27);
     const gexf = await get('graph.gexf');
-    expect(checkGexf(gexf.body).edges).toHaveLength(46);
+    expect(checkGexf(gexf.body).edges).toHaveLength(47);
     const json = await get('graph.json');
     expect(json.type).toBe('application/json; charset=utf-8');
-    expect(JSON.parse(json.body).elements.nodes).toHaveLength(26);
+    expect(JSON.parse(json.body).elements.nodes).toHaveLength(27);
     const nodes = await get('nodes.csv');
     expect(nodes.type).toContain('text/csv');
-    expect(csvObjects(nodes.body)).toHaveLength(26);
-    expect(csvObjects((await get('edges.csv')).body)).toHaveLength(46);
+    expect(csvObjects(nodes.body)).toHaveLength(27);
+    expect(csvObjects((await get('edges.csv')).body)).toHaveLength(47);
   });
 
   it('compresses for clients that take gzip (fetch decodes it)', async () => {
     const res = await fetch(`${base}/export/graph.json`, { headers: { 'accept-encoding': 'gzip' } });
     expect(res.headers.get('content-encoding')).toBe('gzip');
-    expect(JSON.parse(await res.text()).elements.edges).toHaveLength(46);
+    expect(JSON.parse(await res.text()).elements.edges).toHaveLength(47);
   });
 
   it('404s an unknown export', async () => {

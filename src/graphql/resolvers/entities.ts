@@ -10,8 +10,8 @@ import { loadEntities } from '../loaders.js';
 import { byCodePoint, byName, ENTITY_RELATIONSHIP_TYPES, type CitationRecord, type EntityRecord, type RelationRecord } from '../records.js';
 import { Citation, Source } from '../types/citation.js';
 import { Agency, Entity, Event, Firm, Policy, Region, Relation, Sector } from '../types/entities.js';
-import { DatePrecision, Direction } from '../types/enums.js';
-import { related } from './helpers.js';
+import { ALL_EVIDENCE, DatePrecision, Direction, EvidenceBasis } from '../types/enums.js';
+import { evidenceOf, related } from './helpers.js';
 
 @Resolver()
 export class EntityQueryResolver {
@@ -32,13 +32,17 @@ export class EntityFieldsResolver {
     @Arg('types', () => [String], { nullable: true, description: 'Only these relationship types, e.g. ["ISSUED_BY"].' }) types: string[] | null,
     @Arg('direction', () => Direction, { nullable: true, defaultValue: Direction.BOTH }) direction: Direction | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'At most this many (1 to 100).' }) first: number | null,
+    @Arg('evidence', () => [EvidenceBasis], {
+      nullable: true, defaultValue: ALL_EVIDENCE,
+      description: 'Only relationships with a citation of one of these bases: [STATED] keeps what the source documents say.',
+    }) evidence: EvidenceBasis[] | null,
   ): Promise<RelationRecord[]> {
     const size = pageSize(first, 50, ctx.limits);
     const unknown = (types ?? []).filter((t) => !ENTITY_RELATIONSHIP_TYPES.includes(t));
     if (unknown.length) {
       throw new UserInputError(`unknown relationship type ${unknown.join(', ')}: use ${ENTITY_RELATIONSHIP_TYPES.join(', ')}`, { argument: 'types' });
     }
-    const relations = await ctx.loaders.relations.load(entity.id);
+    const relations = await ctx.loaders.relationsWith(evidenceOf(evidence)).load(entity.id);
     return relations
       .filter((r) => (!types?.length || types.includes(r.type)) && (!direction || direction === Direction.BOTH || r.direction === direction))
       .sort((a, b) => byCodePoint(a.type, b.type) || byCodePoint(a.direction, b.direction) || byCodePoint(a.otherId, b.otherId))
@@ -76,9 +80,14 @@ export class PolicyResolver {
     return policy.issuedPrecision;
   }
 
-  @FieldResolver(() => [Agency], { description: 'The bodies that issued it (ISSUED_BY).' })
+  @FieldResolver(() => [Agency], { description: 'The bodies that issued it (ISSUED_BY); empty when no issuer is known (see issuerKnown, issuerUnknown).' })
   issuers(@Root() policy: EntityRecord, @Ctx() ctx: ApiContext) {
     return related(ctx, policy.id, ['ISSUED_BY'], 'OUT');
+  }
+
+  @FieldResolver(() => Boolean, { description: 'False when the graph records no issuer: the sources name none (issuerUnknown says why).' })
+  async issuerKnown(@Root() policy: EntityRecord, @Ctx() ctx: ApiContext): Promise<boolean> {
+    return (await ctx.loaders.relations.load(policy.id)).some((r) => r.type === 'ISSUED_BY' && r.direction === 'OUT');
   }
 
   @FieldResolver(() => [Region], { description: 'The regions it applies to (APPLIES_TO).' })

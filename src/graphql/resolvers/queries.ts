@@ -16,12 +16,12 @@ import { policiesCount, policiesPage, type PolicyPage } from '../services/polici
 import { search, type Hit } from '../services/search.js';
 import { timeline, type TimelineEntryRecord } from '../services/timeline.js';
 import { Entity, Sector } from '../types/entities.js';
-import { EntityType, IndicatorKind } from '../types/enums.js';
+import { ALL_EVIDENCE, EntityType, EvidenceBasis, IndicatorKind } from '../types/enums.js';
 import {
   CypherResult, Graph, Indicator, PolicyConnection, PolicyDriver, PolicyFilter, SearchHit, Stats, TimelineEntry,
 } from '../types/results.js';
 import { DateScalar } from '../scalars.js';
-import { labelsOf } from './helpers.js';
+import { evidenceOf, labelsOf } from './helpers.js';
 
 /** Deepest `neighborhood` walk and longest `path` (the path query's bound is written as 8). */
 export const MAX_NEIGHBORHOOD_DEPTH = 3;
@@ -84,8 +84,11 @@ export class TimelineResolver {
     @Arg('sectorId', () => ID, { nullable: true, description: 'Only what concerns this sector or one of its sub-sectors.' }) sectorId: string | null,
     @Arg('agencyId', () => ID, { nullable: true, description: 'Only this body, the policies it issued and the events involving it.' }) agencyId: string | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'At most this many entries (1 to 100); for more, move `from` on.' }) first: number | null,
+    @Arg('evidence', () => [EvidenceBasis], { nullable: true, defaultValue: ALL_EVIDENCE, description: 'Only facts with a citation of one of these bases: a date counts when its own citations have one, a relationship when its citations do. [STATED] keeps what the source documents say.' }) evidence: EvidenceBasis[] | null,
   ): Promise<TimelineEntryRecord[]> {
-    return timeline(ctx, { from, to, labels: labelsOf(types), regionId, sectorId, agencyId, first: pageSize(first, 100, ctx.limits) });
+    return timeline(ctx, {
+      from, to, labels: labelsOf(types), regionId, sectorId, agencyId, first: pageSize(first, 100, ctx.limits), evidence: evidenceOf(evidence),
+    });
   }
 }
 
@@ -100,8 +103,10 @@ export class PolicyDriversResolver {
     @Arg('includeSubsectors', () => Boolean, { nullable: true, defaultValue: true }) includeSubsectors: boolean | null,
     @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'At most this many drivers (1 to 100).' }) first: number | null,
     @Arg('firstFirms', () => Int, { nullable: true, defaultValue: 100, description: 'At most this many firms per driver (1 to 100): the first by id, listed by name.' }) firstFirms: number | null,
+    @Arg('evidence', () => [EvidenceBasis], { nullable: true, defaultValue: ALL_EVIDENCE, description: 'Walk only relationships (PROMOTES, REGULATES, SUBSECTOR_OF, OPERATES_IN) with a citation of one of these bases.' }) evidence: EvidenceBasis[] | null,
   ): Promise<DriverRecord[]> {
     return policyDrivers(ctx, sectorId, {
+      evidence: evidenceOf(evidence),
       includeSubsectors: includeSubsectors ?? true,
       first: pageSize(first, 100, ctx.limits),
       firstFirms: pageSize(firstFirms, 100, ctx.limits, 'firstFirms'),
@@ -121,9 +126,10 @@ export class GraphResolver {
     @Arg('depth', () => Int, { nullable: true, defaultValue: 1, description: `Steps from the entity, 1 to ${MAX_NEIGHBORHOOD_DEPTH}.` }) depth: number | null,
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Arg('types', () => [EntityType], { nullable: true, description: 'Only entities of these kinds (the walk goes through them only).' }) types: EntityType[] | null,
+    @Arg('evidence', () => [EvidenceBasis], { nullable: true, defaultValue: ALL_EVIDENCE, description: 'Walk only relationships with a citation of one of these bases.' }) evidence: EvidenceBasis[] | null,
   ): Promise<GraphRecord> {
     const steps = inRange(depth ?? 1, 1, MAX_NEIGHBORHOOD_DEPTH, 'depth', 'a neighbourhood wider than that is most of the graph');
-    return neighborhood(ctx, { id, depth: steps, asOf, labels: labelsOf(types) });
+    return neighborhood(ctx, { id, depth: steps, asOf, labels: labelsOf(types), evidence: evidenceOf(evidence) });
   }
 
   @Query(() => Graph, {
@@ -136,9 +142,10 @@ export class GraphResolver {
     @Arg('fromId', () => ID) fromId: string,
     @Arg('toId', () => ID) toId: string,
     @Arg('maxDepth', () => Int, { nullable: true, defaultValue: 4, description: `Longest path looked for, 1 to ${MAX_PATH_DEPTH} steps.` }) maxDepth: number | null,
+    @Arg('evidence', () => [EvidenceBasis], { nullable: true, defaultValue: ALL_EVIDENCE, description: 'Only paths whose every relationship has a citation of one of these bases.' }) evidence: EvidenceBasis[] | null,
   ): Promise<GraphRecord | null> {
     const steps = inRange(maxDepth ?? 4, 1, MAX_PATH_DEPTH, 'maxDepth', 'longer paths say little about how two things are linked');
-    return shortestPath(ctx, fromId, toId, steps);
+    return shortestPath(ctx, fromId, toId, steps, evidenceOf(evidence));
   }
 }
 

@@ -7,6 +7,7 @@
  * batch. Asking for firms per policy in the database instead gives policies × firms rows,
  * which a large graph cannot answer (see policyDrivers.cypher).
  */
+import { evidenceQueryName } from '../../store/catalogue.js';
 import type { ApiContext } from '../context.js';
 import { loadEntities } from '../loaders.js';
 import { byCodePoint, byName, primaryDate, type EntityRecord } from '../records.js';
@@ -32,15 +33,17 @@ export interface DriverOptions {
   first: number;
   /** At most this many firms per driver (the first by id), listed by name. */
   firstFirms: number;
+  /** Walk only relationships with a citation of one of these bases. */
+  evidence: readonly string[];
 }
 
 export async function policyDrivers(ctx: ApiContext, sectorId: string, options: DriverOptions): Promise<DriverRecord[]> {
-  const { includeSubsectors, first, firstFirms } = options;
+  const { includeSubsectors, first, firstFirms, evidence } = options;
   // Every policy gives at least one driver, so `first` policies are enough for `first` drivers.
-  const links = await ctx.store.run('policyDrivers', { sectorId, includeSubsectors, limit: first });
+  const links = await ctx.store.run(evidenceQueryName('policyDrivers', evidence), { sectorId, includeSubsectors, limit: first });
   if (!links.length) return [];
   const sectorIds = [...new Set(links.map((r) => r.policySectorId as string))];
-  const firmRows = await ctx.store.run('sectorFirms', { sectorIds, includeSubsectors, perGroup: firstFirms });
+  const firmRows = await ctx.store.run(evidenceQueryName('sectorFirms', evidence), { sectorIds, includeSubsectors, perGroup: firstFirms });
   const firmsBySector = new Map<string, { hops: number; firmIds: string[] }[]>();
   for (const row of firmRows) {
     const list = firmsBySector.get(row.sectorId as string) ?? [];

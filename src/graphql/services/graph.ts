@@ -5,6 +5,8 @@
  * left out and not walked through, and so is a relationship that had not begun or had ended.
  */
 import type { EntityLabel } from '../../model.js';
+import { evidenceQueryName } from '../../store/catalogue.js';
+import { UserInputError } from '../errors.js';
 import type { ApiContext } from '../context.js';
 import { loadEntities } from '../loaders.js';
 import { primaryDate, type EntityRecord, type RelationRecord } from '../records.js';
@@ -78,7 +80,10 @@ export function graphEdge(r: RelationRecord): GraphEdgeRecord {
     source,
     target,
     type: r.type,
-    data: compact({ start: r.since, startPrecision: r.sincePrecision, end: r.until, endPrecision: r.untilPrecision, role: r.role }),
+    data: compact({
+      start: r.since, startPrecision: r.sincePrecision, end: r.until, endPrecision: r.untilPrecision, role: r.role,
+      basis: r.basis, disputed: r.disputed || null,
+    }),
   };
 }
 
@@ -107,6 +112,8 @@ export interface NeighborhoodArgs {
   depth: number;
   asOf?: string | null;
   labels: readonly EntityLabel[];
+  /** Walk only relationships with a citation of one of these bases. */
+  evidence: readonly string[];
 }
 
 export async function neighborhood(ctx: ApiContext, args: NeighborhoodArgs): Promise<GraphRecord> {
@@ -119,7 +126,7 @@ export async function neighborhood(ctx: ApiContext, args: NeighborhoodArgs): Pro
   let frontier = [centre.id];
   let truncated = false;
   for (let level = 1; level <= args.depth && frontier.length && !truncated; level++) {
-    const relations = (await ctx.loaders.relations.loadMany(frontier)).flatMap((r) => {
+    const relations = (await ctx.loaders.relationsWith(args.evidence).loadMany(frontier)).flatMap((r) => {
       if (r instanceof Error) throw r;
       return asOf ? r.filter((x) => relationHeldOn(x, asOf)) : r;
     });
@@ -143,17 +150,19 @@ export async function neighborhood(ctx: ApiContext, args: NeighborhoodArgs): Pro
 }
 
 /** One shortest path between two entities, or null when none is at most `maxDepth` long. */
-export async function shortestPath(ctx: ApiContext, fromId: string, toId: string, maxDepth: number): Promise<GraphRecord | null> {
+export async function shortestPath(ctx: ApiContext, fromId: string, toId: string, maxDepth: number, evidence: readonly string[]): Promise<GraphRecord | null> {
   if (fromId === toId) {
     const only = await ctx.loaders.entity.load(fromId);
     return only ? { nodes: [graphNode(only)], edges: [], truncated: false } : null;
   }
-  const [row] = await ctx.store.run('shortestPath', { fromId, toId, maxDepth });
-  if (!row) return null;
-  const ids = row.ids as string[];
+  const everything = evidenceQueryName('relationsOf', evidence) === 'relationsOf';
+  const ids = everything
+    ? ((await ctx.store.run('shortestPath', { fromId, toId, maxDepth }))[0]?.ids as string[] | undefined) ?? null
+    : await searchPath(ctx, fromId, toId, maxDepth, evidence);
+  if (!ids) return null;
   const [entities, relations] = await Promise.all([
     loadEntities(ctx.loaders, ids),
-    ctx.loaders.relations.loadMany(ids),
+    ctx.loaders.relationsWith(evidence).loadMany(ids),
   ]);
   const byId = new Map(entities.map((e) => [e.id, e]));
   const edges = new EdgeSet();
@@ -165,4 +174,54 @@ export async function shortestPath(ctx: ApiContext, fromId: string, toId: string
     if (step) edges.add(step);
   }
   return { nodes: ids.map((id) => byId.get(id)).filter((e): e is EntityRecord => !!e).map(graphNode), edges: edges.list(), truncated: false };
+}
+
+/** Most entities a path search restricted by evidence may reach before it gives up. */
+export const MAX_PATH_SEARCH = 20_000;
+
+/**
+ * A shortest path over the relationships with a citation of one of these bases: a search from
+ * both ends at once, one relations batch per step (the smaller side grows), so at most
+ * `maxDepth` round trips. Neighbours are taken in id order, so the same graph gives the same
+ * path. Refused (not answered "no path") when the search reaches more than MAX_PATH_SEARCH
+ * entities.
+ */
+async function searchPath(ctx: ApiContext, fromId: string, toId: string, maxDepth: number, evidence: readonly string[]): Promise<string[] | null> {
+  const [from, to] = await loadEntities(ctx.loaders, [fromId, toId]).then((found) => [found.find((e) => e.id === fromId), found.find((e) => e.id === toId)]);
+  if (!from || !to) return null;
+  const loader = ctx.loaders.relationsWith(evidence);
+  // For each side, the entity each reached entity was reached from (null at the side's start).
+  const sides = [new Map<string, string | null>([[fromId, null]]), new Map<string, string | null>([[toId, null]])] as const;
+  let frontiers: [string[], string[]] = [[fromId], [toId]];
+  const chain = (side: Map<string, string | null>, id: string) => {
+    const out: string[] = [];
+    for (let at: string | null | undefined = id; at; at = side.get(at)) out.push(at);
+    return out;
+  };
+  for (let steps = 0; steps < maxDepth; steps++) {
+    const s = frontiers[0].length <= frontiers[1].length ? 0 : 1;
+    const [mine, theirs] = [sides[s], sides[1 - s]!];
+    const next: string[] = [];
+    const relations = await loader.loadMany(frontiers[s]);
+    for (const [i, rs] of relations.entries()) {
+      if (rs instanceof Error) throw rs;
+      const at = frontiers[s][i]!;
+      for (const r of [...rs].sort((a, b) => (a.otherId < b.otherId ? -1 : a.otherId > b.otherId ? 1 : 0))) {
+        if (mine.has(r.otherId)) continue;
+        mine.set(r.otherId, at);
+        if (theirs.has(r.otherId)) {
+          const [a, b] = [chain(mine, r.otherId), chain(theirs, r.otherId)];
+          const path = [...a.reverse(), ...b.slice(1)];
+          return s === 0 ? path : path.reverse();
+        }
+        next.push(r.otherId);
+      }
+    }
+    if (mine.size + theirs.size > MAX_PATH_SEARCH) {
+      throw new UserInputError(`the path search reached more than ${MAX_PATH_SEARCH} entities: lower maxDepth or widen evidence`, { argument: 'maxDepth' });
+    }
+    frontiers = s === 0 ? [next, frontiers[1]] : [frontiers[0], next];
+    if (!next.length) return null;
+  }
+  return null;
 }

@@ -17,6 +17,7 @@ export interface PolicyFilterInput {
   from?: string | null;
   to?: string | null;
   issuerId?: string | null;
+  issuerKnown?: boolean | null;
   jurisdictionId?: string | null;
   sectorId?: string | null;
   text?: string | null;
@@ -59,6 +60,7 @@ export function filterParams(filter: PolicyFilterInput | null | undefined): Para
     anyKind: kinds.length === 0,
     ...rangeParams(f.from, f.to),
     issuerId: f.issuerId ?? null,
+    issuerKnown: f.issuerKnown ?? null,
     jurisdictionId: f.jurisdictionId ?? null,
     sectorId: f.sectorId ?? null,
     text,

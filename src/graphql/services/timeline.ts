@@ -3,12 +3,13 @@
  * stored on entities, facts stored on relationships), merged in date order. Each query returns
  * at most the page size, which is all the merged page can need from it.
  */
-import type { EntityLabel, Precision } from '../../model.js';
+import { strongestBasis, type Basis, type EntityLabel, type Precision } from '../../model.js';
+import { evidenceQueryName } from '../../store/catalogue.js';
 import type { Row } from '../../store/port.js';
 import type { ApiContext } from '../context.js';
 import { UserInputError } from '../errors.js';
 import { loadEntities } from '../loaders.js';
-import { dateLabel, type EntityRecord } from '../records.js';
+import { dateLabel, disputesOf, type EntityRecord } from '../records.js';
 import { rangeParams } from './dates.js';
 
 export interface TimelineArgs {
@@ -19,6 +20,8 @@ export interface TimelineArgs {
   sectorId?: string | null;
   agencyId?: string | null;
   first: number;
+  /** Only facts with a citation of one of these bases. */
+  evidence: readonly string[];
 }
 
 export interface TimelineEntryRecord {
@@ -29,6 +32,8 @@ export interface TimelineEntryRecord {
   label: string;
   entity: EntityRecord;
   other: EntityRecord | null;
+  basis: Basis;
+  disputed: boolean;
 }
 
 /** Labels whose nodes carry dates (model.ts DATE_FIELDS, sources aside). */
@@ -41,6 +46,8 @@ interface Fact {
   label: string;
   entityId: string;
   otherId: string | null;
+  basis: Basis;
+  disputed: boolean;
 }
 
 /** A stored date field in words. Drafts are "published", not "issued". */
@@ -58,7 +65,14 @@ function entityFact(row: Row): Fact {
       default: return ['EVENT', name];
     }
   })();
-  return { date: row.date as string, precision: (row.precision as Precision | null) ?? 'DAY', kind, label, entityId: row.id as string, otherId: null };
+  // The other value of a disputed date is a fact of its own, said to be disputed in its label.
+  const alternative = row.alternative === true;
+  return {
+    date: row.date as string, precision: (row.precision as Precision | null) ?? 'DAY', kind,
+    label: alternative ? `${label} (as another source dates it)` : label, entityId: row.id as string, otherId: null,
+    basis: strongestBasis(String(row.bases ?? '').split(',')) ?? 'EXTERNAL',
+    disputed: alternative || disputesOf(row.disputes).some((d) => d.field === field),
+  };
 }
 
 /** How a relationship that begins reads; others read "<type in words> <other>". */
@@ -88,6 +102,8 @@ function relationshipFact(row: Row): Fact {
     label: started ? `${name} ${VERBS[type] ?? words} ${other}` : `${name}: ${words} ${other} ends`,
     entityId: row.id as string,
     otherId: row.otherId as string,
+    basis: strongestBasis(Array.isArray(row.citeBases) ? (row.citeBases as string[]) : []) ?? 'EXTERNAL',
+    disputed: disputesOf(row.disputes).some((d) => d.field === (started ? 'start' : 'end')),
   };
 }
 
@@ -109,8 +125,8 @@ export async function timeline(ctx: ApiContext, args: TimelineArgs): Promise<Tim
   const dated = args.labels.filter((l) => DATED_LABELS.includes(l));
   const [entityRows, relationshipRows] = await Promise.all([
     // Skipped rather than asked with an empty list (which Kùzu cannot take).
-    dated.length ? ctx.store.run('timelineEntityFacts', { ...scope, types: dated }) : Promise.resolve([]),
-    ctx.store.run('timelineRelationshipFacts', { ...scope, types: [...args.labels] }),
+    dated.length ? ctx.store.run(evidenceQueryName('timelineEntityFacts', args.evidence), { ...scope, types: dated }) : Promise.resolve([]),
+    ctx.store.run(evidenceQueryName('timelineRelationshipFacts', args.evidence), { ...scope, types: [...args.labels] }),
   ]);
   const facts = [...entityRows.map(entityFact), ...relationshipRows.map(relationshipFact)].sort(compare).slice(0, args.first);
   const ids = facts.flatMap((f) => (f.otherId ? [f.entityId, f.otherId] : [f.entityId]));
@@ -125,5 +141,7 @@ export async function timeline(ctx: ApiContext, args: TimelineArgs): Promise<Tim
       label: f.label,
       entity: entities.get(f.entityId)!,
       other: f.otherId ? entities.get(f.otherId) ?? null : null,
+      basis: f.basis,
+      disputed: f.disputed,
     }));
 }

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../scalars.js';
-import { DatePrecision } from './enums.js';
+import { DatePrecision, EvidenceBasis } from './enums.js';
 
 // simpleResolvers: every field is read straight off its record (no middleware wraps them), so
 // type-graphql need not wrap each in a resolver of its own: that wrapping was a sixth of the
@@ -44,6 +44,24 @@ export class Citation {
   @Field(() => String, { nullable: true, description: 'The section, page or table of the source.' })
   locator!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'What the source says there, in our words.' })
+  @Field(() => String, { nullable: true, description: 'What the source says there, in our words (for an INFERRED citation, the reasoning).' })
   note!: string | null;
+
+  @Field(() => EvidenceBasis, { description: 'How the cited passage supports the fact: STATED, INFERRED or EXTERNAL.' })
+  basis!: EvidenceBasis;
+}
+
+@ObjectType({ simpleResolvers: true, description: 'A value a source gives that contradicts the one the graph holds: both are kept, each with its citations.' })
+export class DisputedValue {
+  @Field(() => String, { description: 'The field disputed: a date field (issued, effective, established …, start or end of a relation) or an indicator\'s value or year.' })
+  field!: string;
+
+  @Field(() => String, { description: 'The other value: a date as its precision writes it ("2017"), or a number.' })
+  value!: string;
+
+  @Field(() => DatePrecision, { nullable: true, description: 'For a date, its precision.' })
+  precision!: DatePrecision | null;
+
+  @Field(() => [Citation])
+  citations!: Citation[];
 }

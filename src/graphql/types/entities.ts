@@ -7,8 +7,8 @@ import { Field, ID, InterfaceType, ObjectType } from 'type-graphql';
 import type { EntityLabel } from '../../model.js';
 import type { EntityRecord } from '../records.js';
 import { DateScalar } from '../scalars.js';
-import { Citation } from './citation.js';
-import { DatePrecision, Direction, EntityType } from './enums.js';
+import { Citation, DisputedValue } from './citation.js';
+import { DatePrecision, Direction, EntityType, EvidenceBasis } from './enums.js';
 
 // simpleResolvers: every field is read straight off its record (no middleware wraps them), so
 // type-graphql need not wrap each in a resolver of its own: that wrapping was a sixth of the
@@ -39,6 +39,12 @@ export abstract class Entity {
 
   @Field(() => [Citation], { description: 'The sources this entity is recorded from.' })
   citations!: Citation[];
+
+  @Field(() => Boolean, { description: 'True when a source contradicts one of its dates: see `disputes`.' })
+  disputed!: boolean;
+
+  @Field(() => [DisputedValue], { description: 'Values a source gives that contradict the ones recorded here, each with its citations.' })
+  disputes!: DisputedValue[];
 }
 
 @ObjectType({ simpleResolvers: true, implements: Entity, description: 'A law, regulation, plan, standard or other policy.' })
@@ -75,6 +81,9 @@ export class Policy extends Entity {
 
   @Field(() => String, { nullable: true })
   endedLabel!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why no issuer is recorded, when the sources name none: with `issuerKnown: false`, the explicit answer to "who issued it".' })
+  issuerUnknown!: string | null;
 }
 
 @ObjectType({ simpleResolvers: true, implements: Entity, description: 'A legislature, ministry, regulator, leading group, standards body, association …' })
@@ -193,4 +202,13 @@ export class Relation {
 
   @Field(() => [Citation])
   citations!: Citation[];
+
+  @Field(() => EvidenceBasis, { description: 'The strongest basis among its citations (STATED > INFERRED > EXTERNAL).' })
+  basis!: EvidenceBasis;
+
+  @Field(() => Boolean, { description: 'True when a source contradicts its start or end: see `disputes`.' })
+  disputed!: boolean;
+
+  @Field(() => [DisputedValue])
+  disputes!: DisputedValue[];
 }

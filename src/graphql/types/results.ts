@@ -2,9 +2,9 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from 'type-graphql';
 import type { EntityRecord } from '../records.js';
 import { DateScalar, JSONScalar } from '../scalars.js';
-import { Citation } from './citation.js';
+import { Citation, DisputedValue } from './citation.js';
 import { Entity, Firm, Policy, Sector } from './entities.js';
-import { DatePrecision, EntityType, IndicatorKind } from './enums.js';
+import { DatePrecision, EntityType, EvidenceBasis, IndicatorKind, IndicatorPeriod, IndicatorQualifier, Rating } from './enums.js';
 
 // simpleResolvers: every field is read straight off its record (no middleware wraps them), so
 // type-graphql need not wrap each in a resolver of its own: that wrapping was a sixth of the
@@ -73,6 +73,9 @@ export class PolicyFilter {
   @Field(() => ID, { nullable: true, description: 'Issued by this agency.' })
   issuerId?: string | null;
 
+  @Field(() => Boolean, { nullable: true, description: 'true: only policies with a recorded issuer; false: only those whose issuer the sources do not name (see Policy.issuerUnknown).' })
+  issuerKnown?: boolean | null;
+
   @Field(() => ID, { nullable: true, description: 'Applying to this region or a region within it.' })
   jurisdictionId?: string | null;
 
@@ -107,6 +110,12 @@ export class TimelineEntry {
 
   @Field(() => Entity, { nullable: true, description: 'For a relationship fact, the entity at its other end.' })
   other!: EntityRecord | null;
+
+  @Field(() => EvidenceBasis, { description: 'The strongest basis among the citations that give this fact (a date\'s own citations, or the relationship\'s).' })
+  basis!: EvidenceBasis;
+
+  @Field(() => Boolean, { description: 'True when a source gives another value for this date: see the entity\'s (or relation\'s) `disputes`.' })
+  disputed!: boolean;
 }
 
 @ObjectType({ simpleResolvers: true, description: 'A policy that drives firms of a sector, and how they are linked.' })
@@ -203,8 +212,38 @@ export class Indicator {
   @Field(() => IndicatorKind)
   kind!: IndicatorKind;
 
+  @Field(() => IndicatorQualifier, { description: 'EXACT, or AT_LEAST for a lower bound ("more than"), AT_MOST, APPROXIMATE ("about").' })
+  qualifier!: IndicatorQualifier;
+
+  @Field(() => IndicatorPeriod, { description: 'What `year` covers: the calendar year unless said otherwise.' })
+  period!: IndicatorPeriod;
+
+  @Field(() => Int, { nullable: true, description: 'First year of a CUMULATIVE or MULTI_YEAR period.' })
+  periodFrom!: number | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When a forecast or target was made (first day of its period).' })
+  vintage!: string | null;
+
+  @Field(() => DatePrecision, { nullable: true })
+  vintagePrecision!: DatePrecision | null;
+
+  @Field(() => Rating, { nullable: true, description: 'For an ASSESSMENT: LOW, MEDIUM or HIGH (value 1, 2, 3).' })
+  rating!: Rating | null;
+
+  @Field(() => Boolean, { description: 'True when the figure is ours, worked out from what a source says (its strongest citation is INFERRED), not a figure the source gives.' })
+  derived!: boolean;
+
+  @Field(() => EvidenceBasis, { description: 'The strongest basis among its citations.' })
+  basis!: EvidenceBasis;
+
   @Field(() => [Citation])
   citations!: Citation[];
+
+  @Field(() => Boolean, { description: 'True when a source gives another value or year: see `disputes`.' })
+  disputed!: boolean;
+
+  @Field(() => [DisputedValue])
+  disputes!: DisputedValue[];
 }
 
 @ObjectType({ simpleResolvers: true })
@@ -225,6 +264,18 @@ export class TypeCount {
   count!: number;
 }
 
+@ObjectType({ simpleResolvers: true, description: 'Citations of one basis.' })
+export class BasisCount {
+  @Field(() => EvidenceBasis)
+  basis!: EvidenceBasis;
+
+  @Field(() => Int, { description: 'Citations of entities and indicators.' })
+  nodeCitations!: number;
+
+  @Field(() => Int, { description: 'Citations of relationships (those derived from a record\'s own citations not counted again).' })
+  relationshipCitations!: number;
+}
+
 @ObjectType({ simpleResolvers: true, description: 'What the graph holds.' })
 export class Stats {
   @Field(() => [LabelCount], { description: 'Nodes per label (entities, indicators and sources).' })
@@ -238,6 +289,9 @@ export class Stats {
 
   @Field(() => Int)
   relationshipCount!: number;
+
+  @Field(() => [BasisCount], { description: 'Citations per basis, strongest first.' })
+  evidence!: BasisCount[];
 }
 
 @ObjectType({ simpleResolvers: true, description: 'The answer of an ad hoc read-only Cypher statement.' })

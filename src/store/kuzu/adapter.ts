@@ -13,12 +13,14 @@
  *   "buffer pool is full": ad hoc statements run one at a time, the one that filled the pool is
  *   told so (QUERY_TOO_LARGE), and a named read that failed meanwhile runs again once it is gone.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import kuzu from 'kuzu';
-import { assertReadOnlyCypher } from '../adhoc.js';
+import { prepareAdHoc, warmUpGrammar } from '../adhoc/index.js';
 import { getQuery, schemaObjectNames, schemaStatements } from '../catalogue.js';
-import { checkAdHocParams, checkDeclaredParams } from '../params.js';
+import { checkDeclaredParams } from '../params.js';
+import { AdHocRunner } from './adhoc-runner.js';
+import { toPlain } from './values.js';
 import { StoreInputError, type AdHocOptions, type AdHocResult, type Params, type Row, type Store, type Transaction } from '../port.js';
 
 type Connection = InstanceType<typeof kuzu.Connection>;
@@ -32,7 +34,14 @@ export interface KuzuOptions {
   connections?: number;
   /** Time limit of every statement, in milliseconds; ad hoc queries set their own. */
   timeoutMs?: number;
+  /** The ad hoc query process: its buffer pool and its memory beyond it (MiB), statements before it is replaced. */
+  adHoc?: { bufferPoolMb?: number; memoryMb?: number; statementsPerChild?: number };
 }
+
+export { toPlain };
+
+/** How long past its own limit an ad hoc statement may run before its process is killed. */
+const AD_HOC_GRACE_MS = 2_000;
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -66,6 +75,9 @@ export class KuzuStore implements Store {
   /** Ad hoc statements, one at a time: at most one of them can be filling the buffer pool. */
   private readonly adHoc = new Mutex();
   private closed = false;
+  /** Read-write until an ad hoc statement needs the file shared with its process (see reopen). */
+  private readOnly = false;
+  private runner: AdHocRunner | undefined;
 
   private readonly size: number;
   private readonly timeoutMs: number;
@@ -82,13 +94,14 @@ export class KuzuStore implements Store {
 
   static async open(options: KuzuOptions): Promise<KuzuStore> {
     const { db, pool } = await KuzuStore.connect(options);
+    warmUpGrammar();
     return new KuzuStore(db, pool, options);
   }
 
-  private static async connect(options: KuzuOptions) {
+  private static async connect(options: KuzuOptions, readOnly = false) {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
     const bufferBytes = (options.bufferPoolMb ?? 2048) * 1024 * 1024;
-    const db = new kuzu.Database(options.path, bufferBytes);
+    const db = new kuzu.Database(options.path, bufferBytes, true, readOnly);
     await db.init();
     const pool: Pooled[] = [];
     for (let i = 0; i < (options.connections ?? 4); i++) {
@@ -223,23 +236,91 @@ export class KuzuStore implements Store {
   }
 
   async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    const unlock = await this.writer.lock();
+    return this.whileWritable(async () => {
+      const unlock = await this.writer.lock();
+      try {
+        return await this.transaction('BEGIN TRANSACTION', work);
+      } finally {
+        unlock();
+      }
+    });
+  }
+
+  /**
+   * Kùzu 0.11.3 lets several processes open a file read-only, but none while another holds it
+   * read-write (measured: "Could not set lock on file"). So the API serves from a read-only
+   * handle once an ad hoc statement has run, and goes back to read-write (stopping the ad hoc
+   * processes) only for a write: at start, when seeding, or in tests. Ad hoc statements wait
+   * for the write to finish.
+   */
+  private async whileWritable<T>(work: () => Promise<T>): Promise<T> {
+    const unlock = await this.adHoc.lock();
     try {
-      return await this.transaction('BEGIN TRANSACTION', work);
+      await this.runner?.stop();
+      await this.reopen(false);
+      return await work();
     } finally {
       unlock();
     }
   }
 
+  /** Closes the handle and opens it again read-only or read-write; callers hold the adHoc lock. */
+  private async reopen(readOnly: boolean): Promise<void> {
+    if (this.readOnly === readOnly || this.options.path === ':memory:') return;
+    const all = await this.drain();
+    for (const c of all) await c.conn.close();
+    await this.db.close();
+    try {
+      const { db, pool } = await KuzuStore.connect(this.options, readOnly);
+      this.db = db;
+      this.readOnly = readOnly;
+      for (const c of pool) this.release(c);
+    } catch (error) {
+      // Never leave the store without a handle: take the old mode back, then report.
+      const { db, pool } = await KuzuStore.connect(this.options, this.readOnly);
+      this.db = db;
+      for (const c of pool) this.release(c);
+      throw error;
+    }
+  }
+
   async readOnlyCypher(text: string, params: Params, options: AdHocOptions): Promise<AdHocResult> {
-    assertReadOnlyCypher(text);
-    const checked = checkAdHocParams(text, params);
+    const adHoc = await prepareAdHoc(text, params, 'kuzu');
     const unlock = await this.adHoc.lock();
     try {
-      return await this.adHocOnConnection(text, checked, options);
+      if (this.closed) throw new StoreInputError('the embedded database is closed', 'QUERY_FAILED');
+      // A database in memory cannot be shared with another process: its ad hoc statements run
+      // here, on a read-only transaction (a throw-away database, for tests and trials).
+      if (this.options.path === ':memory:') return await this.adHocOnConnection(adHoc.text, adHoc.params, options);
+      await this.reopen(true).catch((error: Error) => {
+        throw new StoreInputError(`ad hoc queries are unavailable: the database could not be opened read-only (${error.message})`, 'QUERY_FAILED');
+      });
+      this.runner ??= new AdHocRunner(this.runnerSettings());
+      return await this.runner.run(adHoc.text, adHoc.params, options);
     } finally {
       unlock();
     }
+  }
+
+  private runnerSettings() {
+    const bufferPoolMb = this.options.adHoc?.bufferPoolMb ?? Math.min(this.options.bufferPoolMb ?? 2048, 1024);
+    let size = 0;
+    try {
+      size = statSync(this.options.path).size;
+    } catch { /* a missing file reads as empty */ }
+    // Kùzu reserves address space for its buffer pool, and a read-only handle needs it to cover
+    // the file: a power of two, at least 1 GiB and four times the file, so that the memory
+    // ceiling (which counts reserved space) stays what it says on top of it.
+    let maxDbBytes = 2 ** 30;
+    while (maxDbBytes < size * 4) maxDbBytes *= 2;
+    return {
+      path: this.options.path,
+      bufferPoolMb,
+      memoryMb: this.options.adHoc?.memoryMb ?? 1024,
+      statementsPerChild: this.options.adHoc?.statementsPerChild ?? 50,
+      graceMs: AD_HOC_GRACE_MS,
+      maxDbBytes,
+    };
   }
 
   private adHocOnConnection(text: string, checked: Params, options: AdHocOptions): Promise<AdHocResult> {
@@ -256,6 +337,10 @@ export class KuzuStore implements Store {
   }
 
   async migrate(): Promise<void> {
+    return this.whileWritable(() => this.migrateWritable());
+  }
+
+  private async migrateWritable(): Promise<void> {
     const unlock = await this.writer.lock();
     try {
       await this.withConnection(async (c) => {
@@ -303,6 +388,11 @@ export class KuzuStore implements Store {
         await write(tx);
       });
     }
+    return this.whileWritable(() => this.replaceFile(write));
+  }
+
+  private async replaceFile(write: (tx: Transaction) => Promise<void>): Promise<void> {
+    const path = this.options.path;
     const unlock = await this.writer.lock();
     const fresh = `${path}.loading-${process.pid}`;
     try {
@@ -337,6 +427,7 @@ export class KuzuStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    await this.runner?.close();
     // Wait for every connection to come back, so that no statement is cut off.
     for (const c of await this.drain()) await c.conn.close();
     await this.db.close();
@@ -361,23 +452,4 @@ function removeAbandonedLoads(path: string): void {
 
 function removeDatabaseFiles(path: string): void {
   for (const file of [path, `${path}.wal`, `${path}.shadow`]) rmSync(file, { force: true, recursive: true });
-}
-
-/** Kùzu values to plain JSON-able JS: dates as YYYY-MM-DD, nodes and relationships as maps. */
-export function toPlain(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'bigint') return Number.isSafeInteger(Number(value)) ? Number(value) : value;
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      if (k === '_id' || k === '_src' || k === '_dst') {
-        const id = v as { table: number; offset: number };
-        out[k] = `${id.table}:${id.offset}`;
-      } else out[k] = toPlain(v);
-    }
-    return out;
-  }
-  return value;
 }

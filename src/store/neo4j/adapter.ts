@@ -4,9 +4,9 @@
  * transaction, so a cluster sends it to a follower.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
-import { assertReadOnlyCypher } from '../adhoc.js';
+import { prepareAdHoc } from '../adhoc/index.js';
 import { getQuery, schemaObjectNames, schemaStatements, type CatalogueQuery } from '../catalogue.js';
-import { checkAdHocParams, checkDeclaredParams, type ParamType } from '../params.js';
+import { checkDeclaredParams, type ParamType } from '../params.js';
 import { StoreInputError, StoreUnavailableError, type AdHocOptions, type AdHocResult, type Params, type Row, type Store, type Transaction } from '../port.js';
 
 export interface Neo4jOptions {
@@ -113,8 +113,7 @@ export class Neo4jStore implements Store {
   }
 
   async readOnlyCypher(text: string, params: Params, options: AdHocOptions): Promise<AdHocResult> {
-    assertReadOnlyCypher(text);
-    const checked = checkAdHocParams(text, params);
+    const adHoc = await prepareAdHoc(text, params, 'neo4j');
     const session = this.session('READ');
     try {
       return await session.executeRead(async (tx) => {
@@ -124,7 +123,7 @@ export class Neo4jStore implements Store {
           const memory = /MemoryPoolOutOfMemoryError/i.test(e.code ?? '');
           throw new StoreInputError(e.message, timeout ? 'QUERY_TIMEOUT' : memory ? 'QUERY_TOO_LARGE' : 'CYPHER_ERROR');
         };
-        const running = tx.run(text, checked);
+        const running = tx.run(adHoc.text, adHoc.params);
         const columns = (await running.keys().catch(refused)).map(String);
         const result = await running.catch(refused);
         const unknown = result.summary.notifications.find((n) => UNKNOWN_NAME.test(n.code));

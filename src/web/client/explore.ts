@@ -20,7 +20,7 @@ interface GraphNode { id: string; type: string; label: string; date: string | nu
 interface GraphEdge { id: string; source: string; target: string; type: string; data: Record<string, unknown> | null }
 interface Graph { nodes: GraphNode[]; edges: GraphEdge[]; truncated?: boolean }
 
-interface Citation { sourceId: string; sourceTitle: string; locator: string | null; note: string | null }
+interface Citation { sourceId: string; sourceTitle: string; locator: string | null; note: string | null; basis: string }
 interface Relation {
   type: string;
   direction: 'OUT' | 'IN' | 'BOTH';
@@ -58,6 +58,8 @@ const state = {
   path: null as PathSource | null,
   /** Year whose end the graph is shown as of; null: every date. */
   asOfYear: null as number | null,
+  /** "Stated facts only": walk and list only relationships a source document states. */
+  statedOnly: false,
   hiddenTypes: new Set<string>(),
   selected: null as string | null,
   picking: null as null | { first: string | null },
@@ -68,6 +70,8 @@ const state = {
 };
 
 const asOfDate = () => (state.asOfYear === null ? null : `${state.asOfYear}-12-31`);
+/** The `evidence` argument: null (every basis) or only what the source documents state. */
+const evidence = () => (state.statedOnly ? ['STATED'] : null);
 
 // ---- page ---------------------------------------------------------------------------------
 
@@ -79,6 +83,7 @@ const status = $<HTMLDivElement>('status');
 const panel = $<HTMLElement>('details');
 const slider = $<HTMLInputElement>('asof');
 const sliderLabel = $<HTMLOutputElement>('asof-label');
+const statedOnlyBox = $<HTMLInputElement>('stated-only');
 const legend = $<HTMLUListElement>('legend');
 const pathButton = $<HTMLButtonElement>('path-mode');
 const clearButton = $<HTMLButtonElement>('clear-graph');
@@ -315,7 +320,7 @@ async function redraw(anchor: string | null = null, fit = true) {
   try {
     if (state.centres.length) {
       showStatus('Loading…', 'busy');
-      const variables: Record<string, unknown> = { asOf: asOfDate() };
+      const variables: Record<string, unknown> = { asOf: asOfDate(), evidence: evidence() };
       state.centres.forEach((id, i) => (variables[`id${i}`] = id));
       const data = await gql<Record<string, Graph>>(neighbourhoodsQuery(state.centres.length), variables, controller.signal);
       for (const g of Object.values(data)) add(g);
@@ -377,7 +382,7 @@ async function select(id: string | null) {
   detailsController = controller;
   panel.replaceChildren(h('p', { class: 'muted' }, 'Loading…'));
   try {
-    const data = await gql<{ entity: EntityDetails | null }>(ENTITY, { id }, controller.signal);
+    const data = await gql<{ entity: EntityDetails | null }>(ENTITY, { id, evidence: evidence() }, controller.signal);
     if (state.selected !== id) return;
     if (!data.entity) {
       panel.replaceChildren(h('p', { class: 'muted' }, `No entity with the id “${id}”.`));
@@ -410,11 +415,19 @@ function citationList(cs: Citation[]) {
       h('li', {},
         h('cite', {}, c.sourceTitle),
         c.locator ? h('span', { class: 'locator' }, ` — ${c.locator}`) : null,
+        h('span', { class: `basis basis-${c.basis.toLowerCase()}`, title: BASIS_TITLES[c.basis] ?? '' }, c.basis),
         c.note ? h('div', { class: 'note' }, c.note) : null,
       ),
     ),
   );
 }
+
+/** What each basis means, as a tooltip beside the citation. */
+const BASIS_TITLES: Record<string, string> = {
+  STATED: 'The cited passage says it.',
+  INFERRED: 'It follows from the cited passage; the note gives the reasoning.',
+  EXTERNAL: 'The source documents do not say it; an official origin does.',
+};
 
 /** Dates as the API writes them at their precision ("2017", "2017-06", "2017-06-01"). */
 const DATE_FIELDS: [string, string][] = [
@@ -508,7 +521,7 @@ async function pick(id: string) {
   setPathMode(false);
   showStatus('Looking for a path…', 'busy');
   try {
-    const data = await gql<{ path: Graph | null }>(PATH, { from, to: id });
+    const data = await gql<{ path: Graph | null }>(PATH, { from, to: id, evidence: evidence() });
     state.path = { from, to: id, graph: data.path };
     if (!data.path) {
       renderPath(from, id, null);
@@ -686,6 +699,7 @@ function writeUrl() {
   const others = state.centres.filter((c) => c !== state.selected);
   if (others.length) params.set('open', others.join(','));
   if (state.asOfYear !== null) params.set('asOf', String(state.asOfYear));
+  if (state.statedOnly) params.set('evidence', 'stated');
   const query = params.toString();
   history.replaceState(null, '', query ? `/explore?${query}` : '/explore');
 }
@@ -696,6 +710,7 @@ function readUrl() {
   const open = (params.get('open') ?? '').split(',').filter(Boolean);
   const asOf = Number(params.get('asOf'));
   if (Number.isInteger(asOf) && asOf >= MIN_YEAR && asOf <= CURRENT_YEAR) state.asOfYear = asOf;
+  state.statedOnly = params.get('evidence') === 'stated';
   state.centres = [...open];
   if (id && !state.centres.includes(id)) state.centres.unshift(id);
   return id;
@@ -728,9 +743,28 @@ clearButton.addEventListener('click', () => {
   showStatus(emptyMessage());
 });
 fitButton.addEventListener('click', () => fitIfNeeded(true));
+statedOnlyBox.addEventListener('change', () => void setStatedOnly(statedOnlyBox.checked));
+
+/** Redraws, finds the path again and reloads the details with the new evidence. */
+async function setStatedOnly(on: boolean) {
+  state.statedOnly = on;
+  writeUrl();
+  if (state.path) {
+    const { from, to } = state.path;
+    try {
+      state.path = { from, to, graph: (await gql<{ path: Graph | null }>(PATH, { from, to, evidence: evidence() })).path };
+    } catch (e) {
+      showError(e);
+    }
+  }
+  await redraw(null, false);
+  if (state.path) renderPath(state.path.from, state.path.to, state.path.graph);
+  else void select(state.selected);
+}
 
 renderLegend();
 const initial = readUrl();
+statedOnlyBox.checked = state.statedOnly;
 setupSlider();
 renderEmptyPanel();
 if (state.centres.length) {

@@ -9,16 +9,17 @@ export const SEARCH = `query ExploreSearch($text: String!) {
   search(text: $text, first: 12) { score entity { id type name nameZh } }
 }`;
 
-export const PATH = `query ExplorePath($from: ID!, $to: ID!) {
-  path(fromId: $from, toId: $to, maxDepth: 6) { ${GRAPH_FIELDS} }
+// $evidence: null for every basis, ["STATED"] for the explorer's "stated facts only".
+export const PATH = `query ExplorePath($from: ID!, $to: ID!, $evidence: [EvidenceBasis!]) {
+  path(fromId: $from, toId: $to, maxDepth: 6, evidence: $evidence) { ${GRAPH_FIELDS} }
 }`;
 
-export const CITATION_FIELDS = 'sourceId sourceTitle locator note';
-export const ENTITY = `query ExploreEntity($id: ID!) {
+export const CITATION_FIELDS = 'sourceId sourceTitle locator note basis';
+export const ENTITY = `query ExploreEntity($id: ID!, $evidence: [EvidenceBasis!]) {
   entity(id: $id) {
     id type name nameZh aliases description
     citations { ${CITATION_FIELDS} }
-    relations(first: 100) { type direction role startLabel endLabel node { id type name } citations { ${CITATION_FIELDS} } }
+    relations(first: 100, evidence: $evidence) { type direction role startLabel endLabel basis node { id type name } citations { ${CITATION_FIELDS} } }
     ... on Policy { kind status issuedLabel effectiveLabel endedLabel }
     ... on Agency { kind establishedLabel endedLabel }
     ... on Firm { kind foundedLabel }
@@ -30,9 +31,9 @@ export const ENTITY = `query ExploreEntity($id: ID!) {
 
 /** One request for every expanded node: aliases n0, n1 … */
 export function neighbourhoodsQuery(count: number): string {
-  const fields = Array.from({ length: count }, (_, i) => `n${i}: neighborhood(id: $id${i}, depth: 1, asOf: $asOf) { ${GRAPH_FIELDS} }`);
+  const fields = Array.from({ length: count }, (_, i) => `n${i}: neighborhood(id: $id${i}, depth: 1, asOf: $asOf, evidence: $evidence) { ${GRAPH_FIELDS} }`);
   const vars = Array.from({ length: count }, (_, i) => `$id${i}: ID!`);
-  return `query ExploreNeighbourhoods(${[...vars, '$asOf: Date'].join(', ')}) {\n  ${fields.join('\n  ')}\n}`;
+  return `query ExploreNeighbourhoods(${[...vars, '$asOf: Date', '$evidence: [EvidenceBasis!]'].join(', ')}) {\n  ${fields.join('\n  ')}\n}`;
 }
 
 export const TIMELINE = `query TimelinePage($from: Date, $to: Date, $types: [EntityType!], $regionId: ID, $sectorId: ID, $agencyId: ID, $first: Int) {

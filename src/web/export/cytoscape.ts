@@ -19,7 +19,7 @@ export interface CytoscapeJson {
 
 export function toCytoscape(graph: GraphExport): CytoscapeJson {
   const citations = (cs: GraphExport['nodes'][number]['citations']) =>
-    cs.map((c) => ({ source: c.sourceId, title: c.sourceTitle, locator: c.locator, note: c.note }));
+    cs.map((c) => ({ source: c.sourceId, title: c.sourceTitle, locator: c.locator, note: c.note, basis: c.basis }));
   return {
     format_version: '1.0',
     generated_by: 'china-cyber-policy-graph',
@@ -61,6 +61,7 @@ export function toCytoscape(graph: GraphExport): CytoscapeJson {
           startPrecision: e.start?.precision ?? null,
           end: e.end?.date ?? null,
           endPrecision: e.end?.precision ?? null,
+          basis: e.basis,
           citations: citations(e.citations),
           citationText: citationText(e.citations),
         },

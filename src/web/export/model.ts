@@ -4,6 +4,7 @@
  * through the store port; `buildGraphExport` turns catalogue rows into it and is pure, so the
  * serialisers can be tested on hand-made rows.
  */
+import { strongestBasis } from '../../model.js';
 import type { Row, Store, Transaction } from '../../store/port.js';
 
 export interface Citation {
@@ -12,6 +13,8 @@ export interface Citation {
   sourceTitle: string;
   locator: string | null;
   note: string | null;
+  /** STATED, INFERRED or EXTERNAL (null only for rows written before bases existed). */
+  basis: string | null;
 }
 
 /** A date as stored: the first day of its period, and the period. */
@@ -23,7 +26,9 @@ export interface DatedValue {
 export const DATE_KEYS = ['issued', 'effective', 'ended', 'established', 'founded', 'date', 'written'] as const;
 export type DateKey = (typeof DATE_KEYS)[number];
 
-export const TEXT_KEYS = ['nameZh', 'description', 'kind', 'status', 'role', 'metric', 'unit', 'author', 'url', 'file'] as const;
+export const TEXT_KEYS = [
+  'nameZh', 'description', 'kind', 'status', 'role', 'metric', 'unit', 'author', 'url', 'file', 'qualifier', 'period', 'periodFrom', 'rating',
+] as const;
 export type TextKey = (typeof TEXT_KEYS)[number];
 
 export interface ExportNode {
@@ -53,6 +58,8 @@ export interface ExportEdge {
   end: DatedValue | null;
   role: string | null;
   citations: Citation[];
+  /** The strongest basis among its citations, or null when it has none. */
+  basis: string | null;
 }
 
 export interface GraphExport {
@@ -79,10 +86,11 @@ function citations(row: Row, titles: Map<string, string>): Citation[] {
   const sources = list(row.citeSources);
   const locators = list(row.citeLocators);
   const notes = list(row.citeNotes);
+  const bases = list(row.citeBases);
   return sources.flatMap((sourceId, i) =>
     sourceId === null
       ? []
-      : [{ sourceId, sourceTitle: titles.get(sourceId) ?? sourceId, locator: str(locators[i]), note: str(notes[i]) }],
+      : [{ sourceId, sourceTitle: titles.get(sourceId) ?? sourceId, locator: str(locators[i]), note: str(notes[i]), basis: str(bases[i]) }],
   );
 }
 
@@ -133,13 +141,15 @@ export function buildGraphExport(nodeRows: Row[], relationshipRows: Row[], gener
     const base = `${source}--${type}--${target}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
+    const cs = citations(r, titles);
     return {
       id: n === 1 ? base : `${base}--${n}`,
       source, target, type,
       start: dated(r, 'since'),
       end: dated(r, 'until'),
       role: str(r.role),
-      citations: citations(r, titles),
+      citations: cs,
+      basis: strongestBasis(cs.map((c) => c.basis ?? '')),
     };
   });
   return { nodes, edges, generated };
@@ -165,16 +175,16 @@ export async function readGraphExport(store: Store): Promise<GraphExport> {
   });
 }
 
-/** "Title (locator): note; …" — citations as one readable line. */
+/** "Title (locator) [STATED]: note; …" — citations as one readable line. */
 export function citationText(cs: Citation[]): string {
   return cs
-    .map((c) => `${c.sourceTitle}${c.locator ? ` (${c.locator})` : ''}${c.note ? `: ${c.note}` : ''}`)
+    .map((c) => `${c.sourceTitle}${c.locator ? ` (${c.locator})` : ''}${c.basis ? ` [${c.basis}]` : ''}${c.note ? `: ${c.note}` : ''}`)
     .join('; ');
 }
 
 /** Citations as a JSON array: unambiguous for tools that read a text attribute. */
 export function citationJson(cs: Citation[]): string {
-  return JSON.stringify(cs.map((c) => ({ source: c.sourceId, title: c.sourceTitle, locator: c.locator, note: c.note })));
+  return JSON.stringify(cs.map((c) => ({ source: c.sourceId, title: c.sourceTitle, locator: c.locator, note: c.note, basis: c.basis })));
 }
 
 export type Scalar = string | number | null;
@@ -204,12 +214,16 @@ export const NODE_COLUMNS: Column[] = [
   { key: 'value', type: 'double', description: 'indicator value' },
   { key: 'unit', type: 'string', description: 'indicator unit' },
   { key: 'year', type: 'int', description: 'indicator year' },
+  { key: 'qualifier', type: 'string', description: 'indicator value given as EXACT, AT_LEAST, AT_MOST or APPROXIMATE' },
+  { key: 'period', type: 'string', description: 'what the indicator year covers: CALENDAR_YEAR, FIRST_HALF, SECOND_HALF, CUMULATIVE, MULTI_YEAR, UNDATED' },
+  { key: 'periodFrom', type: 'string', description: 'first year of a cumulative or multi-year indicator' },
+  { key: 'rating', type: 'string', description: 'rating of an assessment: LOW, MEDIUM, HIGH' },
   { key: 'author', type: 'string', description: 'source author' },
   { key: 'url', type: 'string', description: 'source address' },
   { key: 'file', type: 'string', description: 'source document file' },
   { key: 'citationCount', type: 'int', description: 'number of citations' },
-  { key: 'citations', type: 'string', description: 'citations as a JSON array of {source, title, locator, note}' },
-  { key: 'citationText', type: 'string', description: 'citations as text: title (locator): note; …' },
+  { key: 'citations', type: 'string', description: 'citations as a JSON array of {source, title, locator, note, basis}' },
+  { key: 'citationText', type: 'string', description: 'citations as text: title (locator) [basis]: note; …' },
 ];
 
 export const EDGE_COLUMNS: Column[] = [
@@ -219,9 +233,10 @@ export const EDGE_COLUMNS: Column[] = [
   { key: 'startPrecision', type: 'string', description: 'precision of start' },
   { key: 'end', type: 'string', description: 'holds until (first day of its period)' },
   { key: 'endPrecision', type: 'string', description: 'precision of end' },
+  { key: 'basis', type: 'string', description: 'strongest basis of its citations: STATED, INFERRED or EXTERNAL' },
   { key: 'citationCount', type: 'int', description: 'number of citations' },
-  { key: 'citations', type: 'string', description: 'citations as a JSON array of {source, title, locator, note}' },
-  { key: 'citationText', type: 'string', description: 'citations as text: title (locator): note; …' },
+  { key: 'citations', type: 'string', description: 'citations as a JSON array of {source, title, locator, note, basis}' },
+  { key: 'citationText', type: 'string', description: 'citations as text: title (locator) [basis]: note; …' },
 ];
 
 export function nodeValues(n: ExportNode): Record<string, Scalar> {
@@ -253,6 +268,7 @@ export function edgeValues(e: ExportEdge): Record<string, Scalar> {
     startPrecision: e.start?.precision ?? null,
     end: e.end?.date ?? null,
     endPrecision: e.end?.precision ?? null,
+    basis: e.basis,
     citationCount: e.citations.length,
     citations: citationJson(e.citations),
     citationText: citationText(e.citations) || null,

@@ -16,7 +16,7 @@ const noScope = { regionId: null, sectorId: null, agencyId: null };
 const noRange = { from: null, fromMonth: null, fromYear: null, to: null };
 const noFilter = {
   kinds: [...ENUMS.PolicyKind], anyKind: true, ...noRange,
-  issuerId: null, jurisdictionId: null, sectorId: null, text: null,
+  issuerId: null, issuerKnown: null, jurisdictionId: null, sectorId: null, text: null,
 };
 const ids = (rows: Record<string, unknown>[]) => rows.map((r) => r.id);
 
@@ -83,9 +83,9 @@ export const cases: CatalogueCase[] = [
         'industrial-internet-security OUT SUBSECTOR_OF cybersecurity-industry',
       ]);
       expect(rows.find((r) => r.otherId === 'data-security-law')).toMatchObject({
-        since: '2021-01-01', sincePrecision: 'YEAR', until: null,
-        citeSources: ['src-000'], citeNotes: ['Fixture link for the drivers query.'],
+        since: '2021-01-01', sincePrecision: 'YEAR', until: null, citeSources: ['src-000'], citeBases: ['INFERRED'], disputes: null,
       });
+      expect(String(rows.find((r) => r.otherId === 'data-security-law')!.citeNotes)).toMatch(/^Fixture link for the drivers query: /);
     },
   },
   {
@@ -215,18 +215,21 @@ export const cases: CatalogueCase[] = [
         '2014-02-01 MONTH date cyberspace-office-established',
         '2015-01-01 YEAR issued made-in-china-2025',
         '2015-07-01 MONTH issued cybersecurity-law-draft',
+        '2016-01-01 YEAR issued made-in-china-2025',
         '2017-01-01 YEAR effective cybersecurity-law',
         '2021-01-01 YEAR effective data-security-law',
         '2022-01-01 YEAR date shanghai-police-baidu-cooperation',
       ]);
-      expect(rows[2]).toMatchObject({ label: 'Policy', name: 'Made in China 2025', kind: 'PLAN' });
+      expect(rows[2]).toMatchObject({ label: 'Policy', name: 'Made in China 2025', kind: 'PLAN', alternative: false, bases: 'EXTERNAL' });
+      // The other value of its disputed issue date, with its own basis.
+      expect(rows[4]).toMatchObject({ id: 'made-in-china-2025', field: 'issued', alternative: true, bases: 'STATED' });
     },
   },
   {
     query: 'timelineEntityFacts',
     title: 'a range: a year date whose year reaches into it counts',
     params: { types: ['Policy', 'Agency', 'Firm', 'Event'], from: '2015-06-01', fromMonth: '2015-06-01', fromYear: '2015-01-01', to: '2017-12-31', ...noScope, limit: 100 },
-    check: (rows) => expect(ids(rows)).toEqual(['made-in-china-2025', 'cybersecurity-law-draft', 'cybersecurity-law']),
+    check: (rows) => expect(ids(rows)).toEqual(['made-in-china-2025', 'cybersecurity-law-draft', 'made-in-china-2025', 'cybersecurity-law']),
   },
   {
     query: 'timelineEntityFacts',
@@ -244,7 +247,7 @@ export const cases: CatalogueCase[] = [
     query: 'timelineEntityFacts',
     title: 'agency filter: the policies it issued',
     params: { types: ['Policy', 'Agency', 'Event'], ...noRange, ...noScope, agencyId: 'state-council', limit: 100 },
-    check: (rows) => expect(rows.map((r) => `${r.field} ${r.id}`)).toEqual(['issued made-in-china-2025']),
+    check: (rows) => expect(rows.map((r) => `${r.date} ${r.field} ${r.id}`)).toEqual(['2015-01-01 issued made-in-china-2025', '2016-01-01 issued made-in-china-2025']),
   },
   {
     query: 'timelineRelationshipFacts',
@@ -252,7 +255,7 @@ export const cases: CatalogueCase[] = [
     params: { types: ALL, ...noRange, ...noScope, limit: 100 },
     check: (rows) => {
       expect(rows).toEqual([{
-        date: '2021-01-01', precision: 'YEAR', edge: 'START', type: 'PROMOTES', role: null,
+        date: '2021-01-01', precision: 'YEAR', edge: 'START', type: 'PROMOTES', role: null, citeBases: ['INFERRED'], disputes: null,
         id: 'data-security-law', label: 'Policy', name: 'Data Security Law',
         otherId: 'industrial-internet-security', otherName: 'Industrial Internet security',
       }]);
