@@ -29,8 +29,9 @@ export default defineConfig({
       'tests/neo4j/**/*.neo4j.ts',
     ],
     globalSetup: ['tests/neo4j/global-setup.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 180_000,
+    testTimeout: 120_000,
+    // A first load into a fresh server plans every write statement: minutes on a busy machine.
+    hookTimeout: 600_000,
     pool: 'forks',
     fileParallelism: false,
   },
