@@ -11,6 +11,7 @@ import { projectPath } from './paths.js';
 import { formatTable } from './table.js';
 import { generateGraph } from './generate.js';
 import { exportCommand, ExportUsageError } from './web/export/cli.js';
+import { acceptCommand, ingestCommand, IngestError } from './ingest/index.js';
 import { BASES } from './model.js';
 
 const USAGE = `usage: npm run graph -- <command>
@@ -24,6 +25,11 @@ const USAGE = `usage: npm run graph -- <command>
   stats                       counts per label, relationship type and citation basis
   export <format> <file>      the whole graph with citations: graphml, gexf (Gephi, dynamic),
                               json (Cytoscape), nodes-csv, edges-csv; "all <folder>" for all five
+  ingest <file> --source ID [--title T] [--author A] [--written YYYY[-MM[-DD]]] [--kind K] [--json]
+                              read a text, Markdown, HTML or PDF document and write the proposals it
+                              finds to seeds/proposals/ID.yaml for review (or print them as JSON)
+  accept seeds/proposals/ID.yaml
+                              move the accepted proposals into seeds/ (validated; all or nothing)
   migrate                     create missing tables, constraints and indexes
   schema kuzu                 print Kùzu's DDL as generated from src/model.ts
 
@@ -155,6 +161,19 @@ async function main(argv: string[]): Promise<void> {
       if (written) console.log(written);
       return;
     }
+    case 'ingest': {
+      if (!rest[0]) throw new CliError('ingest needs a file: ingest <file> --source <id>');
+      const one = (name: string) => flags.get(name)?.[0];
+      console.log(await ingestCommand({
+        file: rest[0], source: one('source'), title: one('title'), author: one('author'), written: one('written'), kind: one('kind'),
+        json: flags.has('json'), seedsDir: dir,
+      }));
+      return;
+    }
+    case 'accept':
+      if (!rest[0]) throw new CliError('accept needs a review file: accept seeds/proposals/<id>.yaml');
+      console.log(acceptCommand(rest[0], flags.get('dir')?.[0]));
+      return;
     case 'migrate':
       await withStore(async () => undefined);
       console.log('schema is up to date');
@@ -179,7 +198,7 @@ function basisTable(rows: Record<string, unknown>[]): Record<string, unknown>[] 
 const UNREACHABLE = /ServiceUnavailable|SessionExpired|ECONNREFUSED|ETIMEDOUT/;
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof CliError || error instanceof ConfigError || error instanceof StoreInputError || error instanceof ExportUsageError) {
+  if (error instanceof CliError || error instanceof ConfigError || error instanceof StoreInputError || error instanceof ExportUsageError || error instanceof IngestError) {
     console.error(`graph: ${error.message}`);
     process.exitCode = 1;
     return;

@@ -49,6 +49,7 @@ function lineOf(counter: LineCounter, node: Node | null | undefined): number {
 export function readSeeds(dir: string): { records: SeedRecord[]; problems: SeedProblem[] } {
   const records: SeedRecord[] = [];
   const problems: SeedProblem[] = [];
+  // The folder's own .yaml files only: review files of `graph ingest` in seeds/proposals/ are never read.
   const files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   if (files.length === 0) problems.push({ file: dir, line: 0, message: 'no .yaml files here' });
   for (const name of files) {

@@ -7,7 +7,7 @@
  */
 import { loadConfig } from '../../src/config.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
-import type { Logger } from '../../src/logging.js';
+import { createLogger, type Logger } from '../../src/logging.js';
 import { projectPath } from '../../src/paths.js';
 import { checkSeedFolder, loadGraph } from '../../src/seeds/index.js';
 import { openStore } from '../../src/store/index.js';
@@ -59,19 +59,19 @@ export interface Api {
   close(): Promise<void>;
 }
 
+/** The server's own pino logger, its lines parsed and kept instead of printed. */
 function capturingLogger(logs: LogEntry[]): Logger {
-  const push = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => {
-    logs.push({ level, msg, ...fields });
-  };
-  return { level: 'debug', error: push('error'), warn: push('warn'), info: push('info'), debug: push('debug') };
+  return createLogger('debug', (line) => void logs.push(JSON.parse(line) as LogEntry));
 }
 
 /**
- * `embeddedDb`: a folder for an on-disk database instead of the in-memory one, for tests of
- * what only an on-disk database does (ad hoc statements in their own process). `engine`: this
- * server on another engine than TEST_ENGINE (the parity test runs one on each).
+ * The per-client budgets are on but far above what a test file sends (tests that exercise
+ * them set their own through `env`). `embeddedDb`: a folder for an on-disk database instead
+ * of the in-memory one, for tests of what only an on-disk database does (ad hoc statements in
+ * their own process). `engine`: this server on another engine than TEST_ENGINE (the parity
+ * test runs one on each).
  */
-export async function startApi(options: { production?: boolean; embeddedDb?: string; engine?: 'kuzu' | 'neo4j' } & Pick<ServerOptions, 'seedDir' | 'limits'> = {}): Promise<Api> {
+export async function startApi(options: { production?: boolean; embeddedDb?: string; env?: Record<string, string>; engine?: 'kuzu' | 'neo4j' } & Pick<ServerOptions, 'seedDir' | 'limits' | 'assetsDir'> = {}): Promise<Api> {
   const logs: LogEntry[] = [];
   const engine = options.engine ?? TEST_ENGINE;
   if (engine === 'neo4j') await prepareNeo4j(options.seedDir ?? projectPath('seeds'));
@@ -83,11 +83,17 @@ export async function startApi(options: { production?: boolean; embeddedDb?: str
       NEO4J_URI: engine === 'neo4j' ? process.env.NEO4J_URI : '',
       NODE_ENV: options.production ? 'production' : 'test',
       LOG_LEVEL: 'silent',
+      RATE_LIMIT_REQUESTS: '1000000',
+      RATE_LIMIT_COSTLY: '1000000',
+      RATE_LIMIT_CYPHER: '1000000',
+      RATE_LIMIT_EXPORTS: '1000000',
+      ...options.env,
     },
     port: 0,
     host: '127.0.0.1',
     seedDir: options.seedDir,
     limits: options.limits,
+    assetsDir: options.assetsDir,
     logger: capturingLogger(logs),
   });
   const url = server.url;

@@ -1,0 +1,245 @@
+/**
+ * How well `graph ingest` does on the five source documents, leave-one-source-out: for each
+ * document, the graph loses what only that document supports (every record whose citations
+ * all name it), the document is ingested against what is left, and the proposals are
+ * compared with the records curated from it:
+ * - mentions: known entities named in the document against the remaining entities it is cited for;
+ * - new entities: candidates against the removed entities (matched by name, alias or most of their words);
+ * - dates: the date fields of records cited for the document, where the document holds that year;
+ *   counted once by value and precision, and once with the entity it is attached to as well;
+ * - figures: indicators cited for the document (ACTUAL, FORECAST or TARGET: not the ratings curators
+ *   read off a qualitative table), matched on value (in plain units), dimension and year;
+ * - relationships: hand-written relations citing the document, matched on type and both ends,
+ *   at each confidence threshold.
+ * Usage: npm run eval:ingest [-- --verbose] (SOURCES_DIR: where the documents are; default ../shared/sources)
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { DATE_FIELDS, type Label } from '../src/model.js';
+import { projectPath } from '../src/paths.js';
+import { parseSeedDate, formatAtPrecision } from '../src/seeds/dates.js';
+import { readSeeds, type SeedRecord } from '../src/seeds/read.js';
+import { knownFromSeeds } from '../src/ingest/known.js';
+import { keyOf } from '../src/ingest/normalize.js';
+import { propose, type Proposals } from '../src/ingest/propose.js';
+import { readDocument } from '../src/ingest/readers/index.js';
+import { dimensionOf, multiplierOf } from '../src/ingest/units.js';
+
+const verbose = process.argv.includes('--verbose');
+/** The kinds of names the candidate finder looks for (the issue's laws … agencies, firms, programmes). */
+const NEW_ENTITY_LABELS = new Set<Label>(['Policy', 'Agency', 'Firm']);
+/** Events are curated as things that happened ("CISA established"), not names a text spells. */
+const MENTION_LABELS = new Set<Label>(['Policy', 'Agency', 'Firm', 'Region', 'Sector', 'Person']);
+const STOP = new Set(['the', 'of', 'and', 'for', 'in', 'on', 'to', 'a', 'an', 's', 'people', 'republic', 'china']);
+
+interface Score { tp: number; predicted: number; truth: number; found: number }
+const score = (): Score => ({ tp: 0, predicted: 0, truth: 0, found: 0 });
+const add = (a: Score, b: Score) => { a.tp += b.tp; a.predicted += b.predicted; a.truth += b.truth; a.found += b.found; };
+const pct = (n: number, d: number) => (d === 0 ? '  —  ' : `${((100 * n) / d).toFixed(0).padStart(3)}%`);
+/** Precision over proposals (tp of predicted), recall over truth (found of truth). */
+const pr = (s: Score) => `${pct(s.tp, s.predicted)} / ${pct(s.found, s.truth)}`;
+
+function words(s: string): Set<string> {
+  // Singular and plural count as one word ("Academy of Science" names the "Academy of Sciences").
+  return new Set(s.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w && !STOP.has(w)).map((w) => w.replace(/(?<=\w{3})s$/, '')));
+}
+
+/** 1 for the same name, the share of words in common otherwise (0.6 or more counts as a match). */
+function similarity(a: string, b: string): number {
+  if (keyOf(a) === keyOf(b)) return 1;
+  const x = words(a);
+  const y = words(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  const common = [...x].filter((w) => y.has(w)).length;
+  return common / new Set([...x, ...y]).size;
+}
+
+const namesOf = (r: SeedRecord) => [r.data.name, r.data.nameZh, ...((r.data.aliases as string[]) ?? [])].filter((n): n is string => typeof n === 'string');
+const citesOf = (value: unknown) => (Array.isArray(value) ? (value as { source?: string }[]).map((c) => String(c?.source)) : []);
+
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/**
+ * Whether the document states a date at that precision (a check independent of the ingest
+ * code): the year as a word, and for a month or a day, the month's name (or number, Chinese
+ * style) and the day next to it. Dates the curators took from official origins are not the
+ * document's to give.
+ */
+function statesDate(text: string, value: string): boolean {
+  const [y, m, d] = value.split('-');
+  if (!m) return new RegExp(`(?<!\\d)${y}(?!\\d)`).test(text);
+  const name = MONTH_NAMES[Number(m) - 1]!;
+  const month = `(?:${name}|${name.slice(0, 3)}\\.?)`;
+  const cn = `${y}\\s*年\\s*0?${Number(m)}\\s*月`;
+  if (!d) return new RegExp(`${month},?\\s+(?:of\\s+)?${y}|${cn}`).test(text);
+  const day = Number(d);
+  return new RegExp(`\\b${day}(?:st|nd|rd|th)?\\s+${month},?\\s+${y}|${month}\\s+${day}(?:st|nd|rd|th)?,?\\s+${y}|${y}-${m}-${d}|${cn}\\s*0?${day}\\s*日`).test(text);
+}
+
+/** What an event record involves: a date of the event is rightly attached to any of them. */
+function relatedIds(r: SeedRecord): string[] {
+  if (r.label !== 'Event') return [];
+  return (Array.isArray(r.data.relations) ? (r.data.relations as { type?: string; to?: string }[]) : []).filter((x) => x.type === 'INVOLVES').map((x) => String(x.to));
+}
+
+interface DocResult { id: string; kinds: Record<string, Score>; thresholds: Map<number, Score>; misses: Record<string, string[]> }
+
+const THRESHOLDS = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
+const reachCount = { inReach: 0, all: 0 };
+
+async function evaluate(sourceId: string, file: string, written: number | null, all: SeedRecord[]): Promise<DocResult> {
+  const ownSources = (r: SeedRecord) => new Set(citesOf(r.data.cite));
+  const onlyHere = (r: SeedRecord) => r.label !== 'Source' && ownSources(r).size > 0 && [...ownSources(r)].every((s) => s === sourceId);
+  const removed = all.filter(onlyHere);
+  const removedIds = new Set(removed.map((r) => String(r.data.id)));
+  const remaining = all.filter((r) => !removedIds.has(String(r.data.id)) && r.data.id !== sourceId);
+  const { text } = await readDocument(file);
+  const p: Proposals = propose(text, knownFromSeeds(remaining), { source: sourceId, writtenYear: written, takenIds: remaining.map((r) => String(r.data.id)) });
+  const misses: Record<string, string[]> = { mentions: [], 'mentions (extra)': [], 'new entities': [], dates: [], figures: [], relationships: [] };
+
+  // Mentions.
+  const citedHere = all.filter((r) => ownSources(r).has(sourceId));
+  const truthMentions = new Set(citedHere.filter((r) => !removedIds.has(String(r.data.id)) && MENTION_LABELS.has(r.label)).map((r) => String(r.data.id)));
+  const predicted = new Set(p.mentions.filter((m) => MENTION_LABELS.has(m.label)).map((m) => m.entityId));
+  const mentions = score();
+  mentions.predicted = predicted.size;
+  mentions.truth = truthMentions.size;
+  for (const id of predicted) if (truthMentions.has(id)) mentions.tp++; else misses['mentions (extra)']!.push(id);
+  for (const id of truthMentions) if (predicted.has(id)) mentions.found++; else misses.mentions!.push(id);
+
+  // New entities: candidate → removed record with the same name or most of its words.
+  const truthNew = removed.filter((r) => NEW_ENTITY_LABELS.has(r.label));
+  const candidateTruth = new Map<string, string>();
+  for (const c of p.candidates) {
+    let best: { id: string; score: number } | undefined;
+    for (const r of removed) {
+      const score = Math.max(...namesOf(r).map((n) => similarity(c.name, n)));
+      if (score >= 0.6 && score > (best?.score ?? 0)) best = { id: String(r.data.id), score };
+    }
+    if (best) candidateTruth.set(c.id, best.id);
+  }
+  const fresh = score();
+  fresh.predicted = p.candidates.length;
+  fresh.tp = candidateTruth.size;
+  fresh.truth = truthNew.length;
+  const foundNew = new Set(candidateTruth.values());
+  for (const r of truthNew) if (foundNew.has(String(r.data.id))) fresh.found++; else misses['new entities']!.push(`${r.data.id} (${r.data.name})`);
+  const resolve = (id: string | null) => (id === null ? null : candidateTruth.get(id) ?? id);
+
+  // Dates.
+  const truthDates: { id: string; value: string; also: string[] }[] = [];
+  for (const r of citedHere) {
+    for (const field of DATE_FIELDS[r.label] ?? []) {
+      if (r.label === 'Source') continue;
+      const parsed = parseSeedDate(r.data[field]);
+      if (typeof parsed === 'string' || r.data[field] === undefined) continue;
+      const value = formatAtPrecision(parsed.date, parsed.precision);
+      if (statesDate(text, value)) truthDates.push({ id: String(r.data.id), value, also: relatedIds(r) });
+    }
+  }
+  const proposedValues = new Set(p.dates.map((d) => d.date));
+  const truthValues = new Set(truthDates.map((d) => d.value));
+  const dates = score();
+  const attached = score();
+  dates.truth = attached.truth = truthDates.length;
+  dates.predicted = attached.predicted = p.dates.length;
+  dates.tp = p.dates.filter((d) => truthValues.has(d.date)).length;
+  const attachedTo = (t: (typeof truthDates)[number], about: string | null) => about !== null && (t.id === about || t.also.includes(about));
+  attached.tp = p.dates.filter((d) => truthDates.some((t) => t.value === d.date && attachedTo(t, resolve(d.about)))).length;
+  for (const t of truthDates) {
+    if (proposedValues.has(t.value)) dates.found++; else misses.dates!.push(`${t.id} ${t.value}`);
+    if (p.dates.some((d) => d.date === t.value && attachedTo(t, resolve(d.about)))) attached.found++;
+  }
+
+  // Figures.
+  // Figures the text states: ratings the curators read off a qualitative table (kind ASSESSMENT,
+  // "high", "medium") are not numbers in the document.
+  const truthFigures = citedHere.filter((r) => r.label === 'Indicator' && ['ACTUAL', 'FORECAST', 'TARGET'].includes(String(r.data.kind))).map((r) => ({
+    id: String(r.data.id), base: Number(r.data.value) * multiplierOf(String(r.data.unit)), dimension: dimensionOf(String(r.data.unit)), year: Number(r.data.year),
+  }));
+  const same = (f: Proposals['figures'][number], t: (typeof truthFigures)[number]) =>
+    dimensionOf(f.unit) === t.dimension && Math.abs(f.value * multiplierOf(f.unit) - t.base) <= Math.abs(t.base) * 0.005 && f.year === t.year;
+  const figures = score();
+  figures.truth = truthFigures.length;
+  figures.predicted = p.figures.length;
+  figures.tp = p.figures.filter((f) => truthFigures.some((t) => same(f, t))).length;
+  for (const t of truthFigures) if (p.figures.some((f) => same(f, t))) figures.found++; else misses.figures!.push(`${t.id}`);
+
+  // Relationships, at each confidence threshold.
+  const truthRelations = new Set<string>();
+  for (const r of all) {
+    const rels = Array.isArray(r.data.relations) ? (r.data.relations as { type?: string; to?: string; cite?: unknown }[]) : [];
+    for (const rel of rels) if (citesOf(rel.cite).includes(sourceId)) truthRelations.add(`${r.data.id}|${rel.type}|${rel.to}`);
+  }
+  const thresholds = new Map<number, Score>();
+  for (const t of THRESHOLDS) {
+    const kept = p.relations.filter((r) => r.confidence >= t).map((r) => `${resolve(r.from)}|${r.type}|${resolve(r.to)}`);
+    const s = score();
+    s.predicted = kept.length;
+    s.tp = kept.filter((k) => truthRelations.has(k)).length;
+    s.truth = truthRelations.size;
+    s.found = [...truthRelations].filter((k) => kept.includes(k)).length;
+    thresholds.set(t, s);
+  }
+  // In reach: both ends named (or proposed) in one sentence; the rest no sentence-level reader can find.
+  const together = new Set<string>();
+  const named = [...p.mentions.map((m) => ({ id: m.entityId, start: m.start })), ...p.candidates.map((c) => ({ id: resolve(c.id)!, start: c.start }))];
+  for (const a of named) for (const b of named) if (a.id !== b.id && Math.abs(a.start - b.start) < 300) together.add(`${a.id}|${b.id}`);
+  const reach = score();
+  reach.truth = [...truthRelations].filter((k) => { const [f, , t] = k.split('|'); return together.has(`${f}|${t}`); }).length;
+  const relAll = p.relations.map((r) => `${resolve(r.from)}|${r.type}|${resolve(r.to)}`);
+  for (const k of truthRelations) if (!relAll.includes(k)) misses.relationships!.push(k);
+  if (verbose) misses['relationships (extra)'] = relAll.filter((k) => !truthRelations.has(k));
+  reachCount.inReach += reach.truth;
+  reachCount.all += truthRelations.size;
+  if (verbose) misses['dates (not attached)'] = truthDates.filter((t) => !p.dates.some((d) => d.date === t.value && attachedTo(t, resolve(d.about)))).map((t) => `${t.id} ${t.value} ← ${p.dates.filter((d) => d.date === t.value).map((d) => resolve(d.about)).join('/')}`);
+  return { id: sourceId, kinds: { mentions, 'new entities': fresh, 'dates (value)': dates, 'dates (+entity)': attached, figures, relationships: thresholds.get(0)! }, thresholds, misses };
+}
+
+async function main() {
+  const dir = process.env.SOURCES_DIR || projectPath('..', 'shared', 'sources');
+  if (!existsSync(dir)) throw new Error(`the source documents are not at ${dir}: clone the project beside shared/, or set SOURCES_DIR`);
+  const { records, problems } = readSeeds(projectPath('seeds'));
+  if (problems.length) throw new Error(`seeds do not read: ${problems[0]!.file}:${problems[0]!.line} ${problems[0]!.message}`);
+  const sources = records.filter((r) => r.label === 'Source' && typeof r.data.file === 'string');
+  const results: DocResult[] = [];
+  for (const s of sources) {
+    const file = join(dir, String(s.data.file));
+    if (!existsSync(file)) throw new Error(`${file} (of ${s.data.id}) is missing`);
+    const written = s.data.written === undefined ? null : Number(String(s.data.written).slice(0, 4));
+    const started = performance.now();
+    results.push(await evaluate(String(s.data.id), file, written, records));
+    if (verbose) console.error(`${s.data.id}: ${(performance.now() - started).toFixed(0)} ms`);
+  }
+  const kinds = Object.keys(results[0]!.kinds);
+  const total: Record<string, Score> = Object.fromEntries(kinds.map((k) => [k, score()]));
+  for (const r of results) for (const k of kinds) add(total[k]!, r.kinds[k]!);
+  const header = ['document', ...kinds];
+  const rows = [...results.map((r) => [r.id, ...kinds.map((k) => pr(r.kinds[k]!))]), ['all five', ...kinds.map((k) => pr(total[k]!))]];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join(' │ ');
+  console.log('ingest, leave one source out: precision / recall per kind of proposal (counts in brackets below)\n');
+  console.log(line(header));
+  console.log(widths.map((w) => '─'.repeat(w)).join('─┼─'));
+  for (const row of rows) console.log(line(row));
+  console.log('\ncounts over all five (true positives of proposals / proposals; found / curated):');
+  for (const k of kinds) console.log(`  ${k.padEnd(16)} ${total[k]!.tp}/${total[k]!.predicted}; ${total[k]!.found}/${total[k]!.truth}`);
+  console.log('\nrelationships by confidence threshold (all five): precision / recall');
+  for (const t of THRESHOLDS) {
+    const s = score();
+    for (const r of results) add(s, r.thresholds.get(t)!);
+    console.log(`  ≥ ${t.toFixed(1)}  ${pr(s)}  (${s.tp}/${s.predicted}; ${s.found}/${s.truth})`);
+  }
+  console.log(`  of the ${reachCount.all} curated relationships, ${reachCount.inReach} join two entities named within about a sentence of each other (the reach of a sentence-level reader)`);
+  if (verbose) {
+    for (const r of results) {
+      console.log(`\n${r.id} misses:`);
+      for (const [k, v] of Object.entries(r.misses)) if (v.length) console.log(`  ${k}: ${v.join(', ')}`);
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`eval:ingest: ${(error as Error).message ?? error}`);
+  process.exitCode = 1;
+});

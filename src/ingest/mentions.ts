@@ -1,0 +1,142 @@
+/**
+ * Finds the known entities a document names, by name, alias or Chinese name, in the matching
+ * form of normalize.ts. Every form goes into one hash map keyed by its matching key; the scan
+ * tries, at each word start, the keys ending at each following word end within the longest
+ * name's reach (every character is a word boundary in Chinese). A dictionary lookup is all
+ * this needs, which is why there is no Chinese word segmenter here: the names are known, and
+ * a segmenter would only add ways to cut a known name in two. Overlaps resolve leftmost-longest.
+ */
+import type { Label } from '../model.js';
+import type { KnownEntity } from './known.js';
+import { isAcronym, keyOf, normalize, type Normalized } from './normalize.js';
+
+type Form = 'name' | 'nameZh' | 'alias' | 'derived';
+const FORM_SCORE: Record<Form, number> = { name: 3, nameZh: 3, alias: 2, derived: 1 };
+
+interface Entry {
+  entity: KnownEntity;
+  form: Form;
+  /** For acronyms: the letters and digits exactly as written, matched case-sensitively. */
+  exact?: string;
+  /** For names with a symbol that matching drops ("Internet+"): the name without spaces, lower case. */
+  symbolic?: string;
+}
+
+export interface EntityIndex {
+  byKey: Map<string, Entry[]>;
+  byId: Map<string, KnownEntity>;
+  longest: number;
+}
+
+const PRC_ZH = /^中华人民共和国/;
+const PRC_EN = /\s+of the People['’]s Republic of China$/i;
+
+function formsOf(e: KnownEntity): [string, Form][] {
+  const forms: [string, Form][] = [[e.name, 'name'], ...e.aliases.map((a): [string, Form] => [a, 'alias'])];
+  if (e.nameZh) {
+    forms.push([e.nameZh, 'nameZh']);
+    const bare = e.nameZh.replace(/[《》]/g, '');
+    if (PRC_ZH.test(bare) && bare.length > 9) forms.push([bare.replace(PRC_ZH, ''), 'derived']);
+  }
+  if (PRC_EN.test(e.name)) forms.push([e.name.replace(PRC_EN, ''), 'derived']);
+  return forms;
+}
+
+const exactLetters = (s: string) => s.replace(/[^\p{L}\p{N}]/gu, '');
+
+export function buildIndex(entities: KnownEntity[]): EntityIndex {
+  const byKey = new Map<string, Entry[]>();
+  const byId = new Map<string, KnownEntity>();
+  let longest = 0;
+  for (const entity of entities) {
+    byId.set(entity.id, entity);
+    for (const [text, form] of formsOf(entity)) {
+      const key = keyOf(text);
+      // One letter, or one Chinese character, names nothing reliably.
+      if (key.length < 2) continue;
+      const entry: Entry = {
+        entity, form, exact: isAcronym(text) ? exactLetters(text) : undefined,
+        symbolic: /[+#@&*]/.test(text) ? text.replace(/\s+/g, '').toLowerCase() : undefined,
+      };
+      const list = byKey.get(key);
+      if (!list) byKey.set(key, [entry]);
+      else if (!list.some((x) => x.entity.id === entity.id)) list.push(entry);
+      else {
+        const same = list.find((x) => x.entity.id === entity.id)!;
+        if (FORM_SCORE[form] > FORM_SCORE[same.form]) Object.assign(same, entry);
+      }
+      longest = Math.max(longest, key.length);
+    }
+  }
+  return { byKey, byId, longest: Math.min(longest, 160) };
+}
+
+export interface Mention {
+  entityId: string;
+  label: Label;
+  text: string;
+  paragraph: number;
+  start: number;
+  end: number;
+  /** When the name fits more than one entity: every one, best first, with its score. */
+  ranked?: { entityId: string; score: number }[];
+}
+
+interface RawMatch { start: number; end: number; entries: Entry[] }
+
+function scan(norm: Normalized, original: string, index: EntityIndex): RawMatch[] {
+  const out: RawMatch[] = [];
+  const n = norm.text.length;
+  let i = 0;
+  let reach = 0;
+  while (i < n) {
+    if (!norm.starts[i]) {
+      i++;
+      continue;
+    }
+    let best: { j: number; entries: Entry[] } | undefined;
+    const limit = Math.min(n, i + index.longest);
+    for (let j = i + 1; j < limit + 1; j++) {
+      if (!norm.ends[j - 1]) continue;
+      const entries = index.byKey.get(norm.text.slice(i, j));
+      if (!entries) continue;
+      const from = norm.at[i]!;
+      const to = norm.at[j - 1]! + 1;
+      // "US$" is a currency, not the United States.
+      if (original[to] === '$') continue;
+      const written = exactLetters(original.slice(from, to));
+      const fitting = entries.filter((e) => (!e.exact || e.exact === written) &&
+        (!e.symbolic || original.slice(from, to + 3).replace(/\s+/g, '').toLowerCase().startsWith(e.symbolic)));
+      if (fitting.length) best = { j, entries: fitting };
+    }
+    // Overlapping names are both found when the second reaches further ("industrial Internet
+    // security service" names the sector and the service); a name inside another is not.
+    if (best && best.j > reach) {
+      out.push({ start: norm.at[i]!, end: norm.at[best.j - 1]! + 1, entries: best.entries });
+      reach = best.j;
+    }
+    i++;
+  }
+  return out;
+}
+
+/** Mentions in the whole text; `paragraphOf` maps an offset to its paragraph number. */
+export function findMentions(text: string, index: EntityIndex, paragraphOf: (offset: number) => number): Mention[] {
+  const raw = scan(normalize(text), text, index);
+  // Context for ranking: the entities named without ambiguity anywhere in the document.
+  const sure = new Set(raw.filter((m) => m.entries.length === 1).map((m) => m.entries[0]!.entity.id));
+  return raw.map((m) => {
+    const scored = m.entries
+      .map((e) => ({
+        entityId: e.entity.id,
+        label: e.entity.label,
+        score: Math.round((FORM_SCORE[e.form] + 2 * e.entity.related.filter((r) => sure.has(r)).length + 0.5 * Math.log1p(e.entity.citations)) * 100) / 100,
+      }))
+      .sort((a, b) => b.score - a.score || a.entityId.localeCompare(b.entityId));
+    const top = scored[0]!;
+    return {
+      entityId: top.entityId, label: top.label, text: text.slice(m.start, m.end), paragraph: paragraphOf(m.start), start: m.start, end: m.end,
+      ...(scored.length > 1 ? { ranked: scored.map(({ entityId, score }) => ({ entityId, score })) } : {}),
+    };
+  });
+}

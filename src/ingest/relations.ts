@@ -1,0 +1,130 @@
+/**
+ * Candidate relationships between two entities named in one sentence, from the words between
+ * them (or just before the first): "A, the chairman of B" → A LEADS B; "B issued A" → A
+ * ISSUED_BY B; "A acquired B" → A ACQUIRED B. A rule fires only for the label pairs the
+ * model allows for its type (src/model.ts), which keeps most wrong readings out. Confidence
+ * is the rule's own, lowered as the two names lie further apart.
+ */
+import type { Label } from '../model.js';
+import { RELATIONSHIPS } from '../model.js';
+
+export interface Named { id: string; label: Label; start: number; end: number }
+
+export interface Relation {
+  type: string;
+  from: string;
+  to: string;
+  confidence: number;
+  paragraph: number;
+  start: number;
+  end: number;
+  /** The title a LEADS or WORKS_FOR relation names. */
+  role?: string;
+}
+
+interface Rule {
+  type: string;
+  /** Test on the words between the first name (a) and the second (b). */
+  between: RegExp;
+  /** Which of the two the relationship goes from. */
+  from: 'a' | 'b';
+  confidence: number;
+  /** Labels of a and b, when the type's own pairs are not narrow enough. */
+  a?: Label[];
+  b?: Label[];
+}
+
+const TITLE = '(?:vice |deputy |executive )?(?:chairman|chairwoman|chair|ceo|president|head|director|founder|general manager|secretary(?:-general)?|leader|minister|governor|mayor)';
+const ISSUE = '(?:issued|released|published|promulgated|adopted|unveiled|introduced|formulated|enacted|launched|proposed|drafted|issues|releases|publishes|发布|印发|颁布|出台|制定)';
+
+const RULES: Rule[] = [
+  { type: 'ISSUED_BY', between: new RegExp(`^[^.;]{0,60}\\b${ISSUE}\\b[^.;]{0,40}$|^[^.;]{0,20}${ISSUE}[^.;]{0,20}$`, 'i'), from: 'b', confidence: 0.8, a: ['Agency'], b: ['Policy'] },
+  { type: 'ISSUED_BY', between: new RegExp(`^[^.;]{0,40}\\b${ISSUE}\\s+by\\s+(?:the\\s+)?$|^,?\\s*(?:which was|which is)?\\s*${ISSUE} by\\s+(?:the\\s+)?$`, 'i'), from: 'a', confidence: 0.85, a: ['Policy'], b: ['Agency'] },
+  { type: 'SUPERSEDES', between: /^[^.;]{0,40}\b(?:replaced?s?|supersed(?:es|ed)|repeal(?:s|ed)|succeeds|取代|替代)\b[^.;]{0,20}$/i, from: 'a', confidence: 0.75 },
+  { type: 'SUPERSEDES', between: /^[^.;]{0,30}\b(?:was|were|is|has been) (?:replaced|superseded|repealed) by\s+(?:the\s+)?$/i, from: 'b', confidence: 0.8 },
+  { type: 'IMPLEMENTS', between: /^[^.;]{0,40}\b(?:implements?|implementing|to implement|carries out|carrying out|in line with|落实|贯彻)\b[^.;]{0,20}$/i, from: 'a', confidence: 0.7 },
+  { type: 'BASED_ON', between: /^[^.;]{0,40}\b(?:based on|builds? on|building on|derived from|根据|依据)\b[^.;]{0,20}$/i, from: 'a', confidence: 0.65 },
+  { type: 'DRAFT_OF', between: /^[^.;]{0,20}\bdraft of\s+(?:the\s+)?$/i, from: 'a', confidence: 0.8 },
+  { type: 'ESTABLISHES', between: /^[^.;]{0,40}\b(?:establish(?:es|ed)?|creat(?:es|ed)|sets? up|set up)\b[^.;]{0,30}$/i, from: 'a', confidence: 0.65 },
+  { type: 'ACQUIRED', between: /^[^.;]{0,40}\b(?:acquired|acquires|acquiring|bought|buys|took over|takes over|purchased|收购)\b[^.;]{0,60}$/i, from: 'a', confidence: 0.85 },
+  { type: 'ACQUIRED', between: /^[^.;]{0,30}\b(?:was|were|is|has been) (?:acquired|bought|purchased) by\s+(?:the\s+)?$/i, from: 'b', confidence: 0.85 },
+  { type: 'LEADS', between: new RegExp(`^,?\\s*(?:the\\s+)?(?:${TITLE})\\s+(?:of\\s+)?(?:the\\s+)?(?:[\\p{L}\\s-]{0,40}\\s)?$`, 'iu'), from: 'a', confidence: 0.85, a: ['Person'] },
+  { type: 'LEADS', between: new RegExp(`^[^.;]{0,30}\\b(?:chaired|headed|led|directed|founded) by\\s+(?:(?:general secretary|president|premier|chairman|director)\\s+)?$`, 'i'), from: 'b', confidence: 0.8, b: ['Person'] },
+  { type: 'LEADS', between: new RegExp(`^['’]?s?\\s*(?:${TITLE})\\s*,?\\s*$`, 'i'), from: 'b', confidence: 0.8, b: ['Person'] },
+  { type: 'WORKS_FOR', between: /^,?\s*(?:the\s+)?(?:[a-z-]+\s+){0,2}(?:manager|engineer|official|researcher|analyst|spokesperson|spokesman|officer|expert|member|partner|professor|scientist|employee)\s+(?:of|at)\s+(?:the\s+)?$/i, from: 'a', confidence: 0.7, a: ['Person'] },
+  { type: 'HEADQUARTERED_IN', between: /^[^.;]{0,30}\b(?:headquartered|based|located|sits|seated)\s+in\s+(?:the\s+)?$/i, from: 'a', confidence: 0.8 },
+  { type: 'OCCURRED_IN', between: /^\s*(?:(?:held|took place|happened|occurred)\s+)?in\s+(?:the\s+)?$/i, from: 'a', confidence: 0.6 },
+  { type: 'PARTNERS_WITH', between: /^[^.;]{0,60}\b(?:cooperat(?:ion|e|ed|es|ing)|partner(?:ship|ed|s|ing)?|collaborat(?:ion|e|ed|es|ing)|teamed up|work(?:s|ed)? together|joint(?:ly)?|alliance|合作)\s+(?:\w+\s+){0,3}?(?:with|and)\s+(?:[\p{L}\s-]{0,25}\s)?$/iu, from: 'a', confidence: 0.75 },
+  { type: 'MEMBER_OF', between: /^[^.;]{0,30}\b(?:(?:is|are|was|were|became) (?:a )?members? of|joined|join)\s+(?:the\s+)?$/i, from: 'a', confidence: 0.75 },
+  { type: 'CONTRIBUTED_TO', between: /^[^.;]{0,160}\b(?:contributed to|helped (?:draft|shape|develop|write)|participated in|took part in|drafted|co-drafted|参与)\b[^.;]{0,40}$/i, from: 'a', confidence: 0.7 },
+  { type: 'OPERATES_IN', between: /^[^.;]{0,120}\b(?:leading|lead|leads|active|work(?:s|ing)?|operat(?:e|es|ing)|specialis(?:e|es|ing)|specializ(?:e|es|ing)|compet(?:e|es|ing)|focus(?:es|ed|ing)?|engaged|invest(?:s|ed|ing)?)\s+(?:on|in)\b[^.;]{0,80}$|^[^.;]{0,40}\b(?:offering|offers|providing|provides|selling|sells|making|makes)\b[^.;]{0,40}$/i, from: 'a', confidence: 0.6 },
+  { type: 'PROMOTES', between: /^[^.;]{0,80}\b(?:promot(?:e|es|ed|ing)|support(?:s|ed|ing)?|encourag(?:e|es|ed|ing)|boost(?:s|ed|ing)?|spur(?:s|red|ring)?|fuel(?:s|led|ing)?|foster(?:s|ed|ing)?|driv(?:e|es|ing)|grow(?:s|ing)?|develop(?:s|ed|ing)?|demand for|促进|推动|支持)\b[^.;]{0,60}$/i, from: 'a', confidence: 0.6 },
+  { type: 'REGULATES', between: /^[^.;]{0,60}\b(?:regulat(?:e|es|ed|ing)|requir(?:e|es|ed|ing)|mandat(?:e|es|ed|ing)|govern(?:s|ed|ing)?|oblig(?:e|es|ed)|impos(?:e|es|ed|ing)|appl(?:y|ies) to|规范|监管)\b[^.;]{0,60}$/i, from: 'a', confidence: 0.6 },
+  { type: 'APPLIES_TO', between: /^['’]s?\s*$/, from: 'b', confidence: 0.7, a: ['Region'], b: ['Policy'] },
+  { type: 'APPLIES_TO', between: /^\s*(?:of|in|for)\s+(?:the\s+)?$/i, from: 'a', confidence: 0.55, a: ['Policy'], b: ['Region'] },
+  { type: 'INVOLVES', between: /^[^.;]{0,10},\s*$/, from: 'a', confidence: 0.5, a: ['Event'] },
+];
+
+/**
+ * Two entities of these labels in one sentence, with no trigger between them: the reading a
+ * curator most often records, proposed with a low confidence so that a threshold can keep
+ * only the trigger-backed ones.
+ */
+const TOGETHER: { type: string; a: Label; b: Label; confidence: number }[] = [
+  { type: 'APPLIES_TO', a: 'Policy', b: 'Region', confidence: 0.35 },
+  { type: 'PROMOTES', a: 'Policy', b: 'Sector', confidence: 0.3 },
+  { type: 'OPERATES_IN', a: 'Firm', b: 'Sector', confidence: 0.35 },
+  { type: 'OPERATES_IN', a: 'Agency', b: 'Sector', confidence: 0.25 },
+  { type: 'ISSUED_BY', a: 'Policy', b: 'Agency', confidence: 0.3 },
+  { type: 'INVOLVES', a: 'Event', b: 'Firm', confidence: 0.3 },
+  { type: 'INVOLVES', a: 'Event', b: 'Person', confidence: 0.3 },
+  { type: 'INVOLVES', a: 'Event', b: 'Agency', confidence: 0.3 },
+  { type: 'INVOLVES', a: 'Event', b: 'Policy', confidence: 0.3 },
+  { type: 'OCCURRED_IN', a: 'Event', b: 'Region', confidence: 0.35 },
+  { type: 'HEADQUARTERED_IN', a: 'Agency', b: 'Region', confidence: 0.25 },
+  { type: 'HEADQUARTERED_IN', a: 'Firm', b: 'Region', confidence: 0.2 },
+  { type: 'WORKS_FOR', a: 'Person', b: 'Agency', confidence: 0.25 },
+  { type: 'WORKS_FOR', a: 'Person', b: 'Firm', confidence: 0.25 },
+];
+
+const MAX_GAP = 220;
+
+function allowed(type: string, from: Label, to: Label): boolean {
+  return (RELATIONSHIPS[type] ?? []).some(([f, t]) => f === from && t === to);
+}
+
+/** Relations among the entities of one sentence, best reading per pair and type. */
+export function findRelations(text: string, named: Named[], paragraph: number): Relation[] {
+  const out = new Map<string, Relation>();
+  const sorted = [...named].sort((x, y) => x.start - y.start);
+  for (let i = 0; i < sorted.length; i++) {
+    for (let j = i + 1; j < sorted.length; j++) {
+      const a = sorted[i]!;
+      const b = sorted[j]!;
+      if (a.id === b.id || b.start < a.end) continue;
+      const gap = text.slice(a.end, b.start);
+      if (gap.length > MAX_GAP) break;
+      for (const rule of RULES) {
+        if (rule.a && !rule.a.includes(a.label)) continue;
+        if (rule.b && !rule.b.includes(b.label)) continue;
+        const [from, to] = rule.from === 'a' ? [a, b] : [b, a];
+        if (!allowed(rule.type, from.label, to.label)) continue;
+        const m = rule.between.exec(gap);
+        if (!m) continue;
+        const confidence = Math.round(rule.confidence * (1 - Math.min(gap.length, MAX_GAP) / (MAX_GAP * 2.5)) * 100) / 100;
+        const key = `${rule.type}|${from.id}|${to.id}`;
+        if ((out.get(key)?.confidence ?? 0) >= confidence) continue;
+        const role = rule.type === 'LEADS' || rule.type === 'WORKS_FOR' ? new RegExp(TITLE + '|[a-z-]+ (?:manager|engineer|official)', 'i').exec(gap)?.[0]?.toLowerCase() : undefined;
+        out.set(key, { type: rule.type, from: from.id, to: to.id, confidence, paragraph, start: a.start, end: b.end, ...(role ? { role } : {}) });
+      }
+      for (const t of TOGETHER) {
+        const [from, to] = a.label === t.a && b.label === t.b ? [a, b] : b.label === t.a && a.label === t.b ? [b, a] : [];
+        if (!from || !to) continue;
+        const key = `${t.type}|${from.id}|${to.id}`;
+        if (out.has(key) || [...out.values()].some((r) => r.from === from.id && r.to === to.id)) continue;
+        out.set(key, { type: t.type, from: from.id, to: to.id, confidence: t.confidence, paragraph, start: a.start, end: b.end });
+      }
+    }
+  }
+  return [...out.values()];
+}
