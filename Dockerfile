@@ -42,7 +42,10 @@ RUN if [ "$WITH_EMBEDDED" = "true" ]; then \
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 LABEL org.opencontainers.image.title="china-cyber-policy-graph" \
       org.opencontainers.image.description="GraphQL API over a dated, cited graph of China's cybersecurity policies"
-ENV NODE_ENV=production
+# In a container the API must listen on every interface to be reachable through the port
+# mapping or the Compose network (npm start outside a container keeps 127.0.0.1).
+ENV NODE_ENV=production \
+    HOST=0.0.0.0
 WORKDIR /app
 COPY --from=prod-deps /app/node_modules ./node_modules
 COPY package.json package-lock.json ./

@@ -13,12 +13,17 @@
  * runs it with NODE_ENV=production, as the server is deployed: graphql-js reads NODE_ENV when it
  * loads and, outside production, checks every type test against a second copy of itself.
  *
+ *   5. with --baseline REF: the simple request's throughput of this tree's server and of REF's
+ *      (a git commit, built in a temporary worktree, or a folder holding a built checkout), on
+ *      the same database, taking turns (A B A B …), so that both meet the same machine load.
+ *
  * Usage: npm run bench [-- --size seed,1m] [--nodes N --rels M] [--reuse] [--seconds S]
- *        [--cannon-seconds S] [--only search,path] [--skip-cannon]
+ *        [--cannon-seconds S] [--only search,path] [--skip-cannon] [--baseline main --rounds 3]
  */
-import { execSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, totalmem } from 'node:os';
+import { execFileSync, execSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
 import autocannon from 'autocannon';
 import { projectPath } from '../src/paths.js';
 import { CountingStore } from '../src/store/port.js';
@@ -26,7 +31,7 @@ import { benchIngest } from './lib/bench-ingest.js';
 import { prepareGraph, SIZES, sizeLabel, type PreparedGraph, type SizeSpec } from './lib/graphs.js';
 import { HttpClient, parseJson } from './lib/http.js';
 import { cannonRequests, keyQueries, pickTargets, type KeyQuery, type Targets } from './lib/keyqueries.js';
-import { spawnServer, startInProcess, type InProcessServer } from './lib/server.js';
+import { cpuSecondsOf, spawnServer, startInProcess, type InProcessServer } from './lib/server.js';
 import { mib, ms, summarize, table, type Summary } from './lib/stats.js';
 
 interface Options {
@@ -42,6 +47,10 @@ interface Options {
   startRuns: number;
   only: string[] | null;
   skipCannon: boolean;
+  /** A commit or a built checkout whose server's simple-request throughput is compared with ours. */
+  baseline: string | null;
+  /** Turns each server takes in that comparison. */
+  rounds: number;
 }
 
 const USAGE = `usage: npm run bench -- [options]
@@ -56,7 +65,11 @@ const USAGE = `usage: npm run bench -- [options]
   --cannon-seconds S   duration of each autocannon run (default 10)
   --connections N      autocannon connections (default 50)
   --only LIST          only these key questions (search, timeline, policyDrivers, neighborhood, path, entity)
-  --skip-cannon        no start-to-healthy and autocannon runs`;
+  --skip-cannon        no start-to-healthy and autocannon runs
+  --baseline REF       also compare the simple request's throughput with REF's server: a git
+                       commit or branch (built in a temporary worktree: npm ci and tsc), or the
+                       folder of a built checkout (its dist/src/server.js)
+  --rounds N           turns each server takes in the comparison (default 3)`;
 
 function parseOptions(argv: string[]): Options {
   const flags = new Map<string, string>();
@@ -102,6 +115,69 @@ function parseOptions(argv: string[]): Options {
     startRuns: num('start-runs', 3),
     only: flags.get('only')?.split(',').map((s) => s.trim()) ?? null,
     skipCannon: bools.has('skip-cannon'),
+    baseline: flags.get('baseline') ?? null,
+    rounds: num('rounds', 3),
+  };
+}
+
+/**
+ * The server program of the baseline: a folder's dist/src/server.js as it is, or a commit
+ * checked out in a temporary worktree, its dependencies installed from its own lockfile and its
+ * code compiled (the web pages are not needed to serve the API).
+ */
+function baselineServer(ref: string): { script: string; label: string; remove(): void } {
+  const folder = resolve(ref);
+  if (existsSync(join(folder, 'dist', 'src', 'server.js'))) return { script: join(folder, 'dist', 'src', 'server.js'), label: folder, remove: () => undefined };
+  const commit = execFileSync('git', ['rev-parse', '--short', ref], { cwd: projectPath(), encoding: 'utf8' }).trim();
+  const dir = join(mkdtempSync(join(tmpdir(), 'bench-baseline-')), commit);
+  log(`  baseline ${ref} (${commit}): checking out in ${dir}, npm ci, tsc …`);
+  execFileSync('git', ['worktree', 'add', '--detach', dir, commit], { cwd: projectPath(), stdio: 'ignore' });
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
+  execFileSync(join(dir, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json'], { cwd: dir, stdio: 'inherit' });
+  return {
+    script: join(dir, 'dist', 'src', 'server.js'),
+    label: `${ref} (${commit})`,
+    remove: () => execFileSync('git', ['worktree', 'remove', '--force', dir], { cwd: projectPath(), stdio: 'ignore' }),
+  };
+}
+
+interface Comparison {
+  request: string;
+  connections: number;
+  servers: { label: string; rps: number[]; mean: number; cpuMsPerRequest: number[]; meanCpuMs: number }[];
+  /** This tree's mean throughput over the baseline's. */
+  ratio: number;
+  /** This tree's mean CPU per request over the baseline's (below 1: cheaper). */
+  cpuRatio: number;
+}
+
+/** The simple request against the baseline's server and ours in turn, on one database. */
+async function compareThroughput(db: string, body: string, request: string, baseline: { script: string; label: string }, o: Options): Promise<Comparison> {
+  const servers = [
+    { label: `baseline ${baseline.label}`, script: baseline.script, rps: [] as number[], cpu: [] as number[] },
+    { label: `this tree (${gitCommit() ?? '?'})`, script: projectPath('dist', 'src', 'server.js'), rps: [] as number[], cpu: [] as number[] },
+  ];
+  for (let round = 0; round < o.rounds; round++) {
+    for (const server of round % 2 ? [...servers].reverse() : servers) {
+      const spawned = await spawnServer({ db, script: server.script });
+      try {
+        const cpuBefore = cpuSecondsOf(spawned.pid);
+        const result = await cannon(spawned.url, request, body, o);
+        const cpuMs = ((cpuSecondsOf(spawned.pid) - cpuBefore) * 1000) / result.requests;
+        if (result.non2xx || result.errors || result.graphqlErrors) throw new Error(`${server.label}: ${result.non2xx} non-2xx, ${result.errors} errors, ${result.graphqlErrors} GraphQL errors`);
+        server.rps.push(result.rps);
+        server.cpu.push(cpuMs);
+        log(`  compare, round ${round + 1}: ${server.label}: ${result.rps.toFixed(0)} req/s, ${cpuMs.toFixed(3)} CPU ms per request`);
+      } finally {
+        await spawned.stop();
+      }
+    }
+  }
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const withMean = servers.map(({ label, rps, cpu }) => ({ label, rps, mean: mean(rps), cpuMsPerRequest: cpu, meanCpuMs: mean(cpu) }));
+  return {
+    request, connections: o.connections, servers: withMean,
+    ratio: withMean[1]!.mean / withMean[0]!.mean, cpuRatio: withMean[1]!.meanCpuMs / withMean[0]!.meanCpuMs,
   };
 }
 
@@ -233,10 +309,11 @@ interface SizeResult {
   cannon?: CannonResult[];
   serverRss?: { before: number; after: number };
   serverErrors?: string[];
+  comparison?: Comparison;
   seconds: number;
 }
 
-async function measureSize(size: SizeSpec, o: Options): Promise<SizeResult> {
+async function measureSize(size: SizeSpec, o: Options, baseline: { script: string; label: string } | null): Promise<SizeResult> {
   const began = performance.now();
   log(`\n== ${size.name}: ${sizeLabel(size)} ==`);
   const graph = await prepareGraph(size, { reuse: o.reuse, log });
@@ -294,6 +371,10 @@ async function measureSize(size: SizeSpec, o: Options): Promise<SizeResult> {
     const sorted = [...runs].sort((a, b) => a - b);
     out.startToHealthy = { runs, median: sorted[Math.floor(sorted.length / 2)]! };
   }
+  if (baseline) {
+    const simple = cannonRequests(targets).simple;
+    out.comparison = await compareThroughput(graph.path, simple.body, `simple: ${simple.name}`, baseline, o);
+  }
   out.seconds = (performance.now() - began) / 1000;
   return out;
 }
@@ -325,9 +406,20 @@ function printSize(r: SizeResult): string {
     ));
     lines.push(`RSS of the server: ${mib(r.serverRss!.before)} MiB before autocannon, ${mib(r.serverRss!.after)} MiB after`);
   }
+  if (r.comparison) {
+    const c = r.comparison;
+    lines.push('');
+    lines.push(table(
+      [`throughput, ${c.request}`, 'req/s per turn', 'mean req/s', 'CPU ms per request, per turn', 'mean CPU ms'],
+      c.servers.map((x) => [x.label, x.rps.map((v) => v.toFixed(0)).join(', '), x.mean.toFixed(0), x.cpuMsPerRequest.map((v) => v.toFixed(3)).join(', '), x.meanCpuMs.toFixed(3)]),
+    ));
+    lines.push(`this tree / baseline: throughput ${c.ratio.toFixed(3)}×, CPU per request ${c.cpuRatio.toFixed(3)}× (${c.connections} connections, ${o_rounds(c)} turns each, taken alternately; the server's CPU, all threads, from /proc)`);
+  }
   lines.push(`(${r.seconds.toFixed(0)} s for this size)`);
   return lines.join('\n');
 }
+
+const o_rounds = (c: Comparison) => c.servers[0]!.rps.length;
 
 function gitCommit(): string | null {
   try {
@@ -352,8 +444,13 @@ async function main() {
     date: new Date().toISOString(),
   };
   log(`bench: sizes ${o.sizes.map((s) => s.name).join(', ')}; node ${environment.node}, ${environment.cpus} CPUs, load average ${environment.loadAverageAtStart.join(' ')}`);
+  const baseline = o.baseline ? baselineServer(o.baseline) : null;
   const results: SizeResult[] = [];
-  for (const size of o.sizes) results.push(await measureSize(size, o));
+  try {
+    for (const size of o.sizes) results.push(await measureSize(size, o, baseline));
+  } finally {
+    baseline?.remove();
+  }
   const ingest = benchIngest(); // `graph ingest` of a 25,000-word report against 100k entities (scripts/lib/bench-ingest.ts)
   const loadAverageAtEnd = loadavg().map((x) => Number(x.toFixed(2)));
   const seconds = (performance.now() - started) / 1000;

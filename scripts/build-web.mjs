@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Bundles the browser pages (playground, explorer, timeline) into dist/web/ with esbuild:
- * minified, content-hashed file names, a gzip copy of each file for the server to send as is,
+ * minified, content-hashed file names, a brotli and a gzip copy of each file for the server to
+ * send as is (@fastify/static's preCompressed),
  * and dist/web/manifest.json naming each page's files. Run by `npm run build` after tsc.
  *   node scripts/build-web.mjs [--report] [--force]
  *   --report prints each page's weight; --force rebuilds even when dist/web is up to date
@@ -10,7 +11,7 @@
  */
 import { build } from 'esbuild';
 import { mkdir, readFile, rm, writeFile, readdir, stat } from 'node:fs/promises';
-import { gzipSync, constants } from 'node:zlib';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 import { dirname, join, relative, basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -110,7 +111,8 @@ for (const [page, entries] of Object.entries(PAGES)) {
 }
 await writeFile(join(outdir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-// Precompressed copies: the server sends them when the browser accepts gzip.
+// Precompressed copies: the server sends brotli to browsers that take it, gzip to the rest
+// that take that, at the best ratio (paid once here, not per request).
 const sizes = new Map();
 for (const name of await readdir(assets)) {
   if (!/\.(js|css|map|txt)$/.test(name)) continue;
@@ -118,6 +120,11 @@ for (const name of await readdir(assets)) {
   const gz = gzipSync(raw, { level: constants.Z_BEST_COMPRESSION });
   await writeFile(join(assets, `${name}.gz`), gz);
   sizes.set(name, { raw: raw.length, gz: gz.length });
+  // Source maps are for development (production does not serve them): gzip is enough, and
+  // brotli at its best ratio on megabytes of map would take most of the build's time.
+  if (name.endsWith('.map')) continue;
+  const br = brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length } });
+  await writeFile(join(assets, `${name}.br`), br);
 }
 
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;

@@ -18,7 +18,8 @@ import { buildSchema } from 'graphql';
 import { envInteger } from '../src/config.js';
 import { projectPath } from '../src/paths.js';
 import {
-  asJsonRequest, batch, brokenHttp, malformedBody, randomCypher, randomFrom, SchemaFuzzer, shapeAttack, wrongTransport,
+  aliasFlood, asJsonRequest, batch, brokenHttp, deepVariables, malformedBody, paddedFragments, randomCypher, randomFrom, SchemaFuzzer,
+  shapeAttack, wrongTransport,
   type FuzzRequest, type Random,
 } from './lib/fuzz-cases.js';
 import { hostileCypher } from './lib/fuzz-cypher.js';
@@ -40,7 +41,10 @@ function requestAt(i: number, fuzzer: (r: Random) => SchemaFuzzer, ids: string[]
   const operation = f.operation();
   const valid = JSON.stringify(operation);
   const roll = r.next();
-  if (roll < 0.5) return asJsonRequest(operation, 'schema');
+  if (roll < 0.44) return asJsonRequest(operation, 'schema');
+  if (roll < 0.47) return paddedFragments(r, ids);
+  if (roll < 0.49) return aliasFlood(r, ids);
+  if (roll < 0.51) return deepVariables(r);
   if (roll < 0.62) {
     const { query, params } = r.chance(0.5) ? hostileCypher(r) : randomCypher(r, ids);
     const withParams = params !== undefined && r.chance(0.7);
@@ -108,6 +112,7 @@ async function graphCounts(http: HttpClient): Promise<string> {
 async function main() {
   const started = performance.now();
   console.log(`test:fuzz — ${indexes.length} requests, seed ${seed} (FUZZ_SEED=${seed} repeats this run), ${concurrency} at a time, loopback`);
+  // The per-client budgets stay on, far above what the run sends (spawnServer's MEASURING_BUDGETS).
   // On disk, as deployed: ad hoc statements then run in their own process (src/store/kuzu/adhoc-runner.ts).
   const server = await spawnServer({ db: process.env.FUZZ_DB || join(mkdtempSync(join(tmpdir(), 'fuzz-')), 'graph.kuzu'), env: { NODE_ENV: 'production', EMBEDDED_BUFFER_MB: '512' } });
   const http = new HttpClient(server.url, concurrency);

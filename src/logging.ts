@@ -1,18 +1,14 @@
 /**
- * Structured logs: one JSON object per line on stdout (errors on stderr), so that a log
- * collector can read them without parsing prose. LOG_LEVEL: silent, error, warn, info
- * (default) or debug.
+ * Structured logs through pino, the logger fastify itself uses, so the server has one logger:
+ * one JSON object per line, `{"level":"info","time":"…",…fields,"msg":"…"}`, on stdout, and
+ * errors on stderr (a supervisor or a test can watch the errors alone). LOG_LEVEL: silent,
+ * error, warn, info (default) or debug.
  */
+import { pino, type DestinationStream, type Logger as PinoLogger } from 'pino';
+
 export const LOG_LEVELS = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
-
-export interface Logger {
-  readonly level: LogLevel;
-  error(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  info(msg: string, fields?: Record<string, unknown>): void;
-  debug(msg: string, fields?: Record<string, unknown>): void;
-}
+export type Logger = PinoLogger;
 
 export function logLevelFrom(value: string | undefined): LogLevel {
   const v = value?.trim().toLowerCase();
@@ -21,21 +17,23 @@ export function logLevelFrom(value: string | undefined): LogLevel {
   throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${value}"`);
 }
 
-export function createLogger(level: LogLevel, write: (line: string, stream: 'stdout' | 'stderr') => void = defaultWrite): Logger {
-  const rank = LOG_LEVELS.indexOf(level);
-  const emit = (at: Exclude<LogLevel, 'silent'>, msg: string, fields: Record<string, unknown> = {}) => {
-    if (LOG_LEVELS.indexOf(at) > rank || level === 'silent') return;
-    write(JSON.stringify({ time: new Date().toISOString(), level: at, msg, ...fields }), at === 'error' ? 'stderr' : 'stdout');
-  };
-  return {
+/**
+ * A logger at `level`. By default lines go to stdout and errors to stderr; `destination`
+ * (a stream, or a function taking each line) replaces both, for tests and measuring scripts.
+ */
+export function createLogger(level: LogLevel, destination?: DestinationStream | ((line: string) => void)): Logger {
+  const options = {
     level,
-    error: (msg, fields) => emit('error', msg, fields),
-    warn: (msg, fields) => emit('warn', msg, fields),
-    info: (msg, fields) => emit('info', msg, fields),
-    debug: (msg, fields) => emit('debug', msg, fields),
+    // No pid and hostname on every line: a container's log already says where it came from.
+    base: undefined,
+    timestamp: pino.stdTimeFunctions.isoTime,
+    // Level names, not numbers: a person reading the log, and the log collector, both read words.
+    formatters: { level: (label: string) => ({ level: label }) },
   };
-}
-
-function defaultWrite(line: string, stream: 'stdout' | 'stderr') {
-  (stream === 'stderr' ? process.stderr : process.stdout).write(`${line}\n`);
+  if (typeof destination === 'function') return pino(options, { write: destination });
+  if (destination) return pino(options, destination);
+  return pino(options, pino.multistream([
+    { level: 'debug', stream: process.stdout },
+    { level: 'error', stream: process.stderr },
+  ], { dedupe: true }));
 }

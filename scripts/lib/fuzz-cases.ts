@@ -308,3 +308,79 @@ export function brokenHttp(r: Random): FuzzRequest {
   ])();
   return { kind: 'broken HTTP', method: 'RAW', path: '', headers: {}, raw };
 }
+
+/**
+ * Documents built to make the limits' own walk expensive, or to slip past a limit that is not
+ * counted through fragments: fragments spread inside fragments (each spreading the next two or
+ * three times, so the expanded query is exponential in the document's length), padded up to
+ * 100 KB or kept under the token cap, ending in `cypher`, a deep neighbourhood or a long path;
+ * and floods of aliases. Each must be refused quickly, with a code.
+ */
+export function paddedFragments(r: Random, ids: string[]): FuzzRequest {
+  const id = JSON.stringify(r.pick(ids));
+  const leaf = r.pick([
+    'c: cypher(query: "MATCH (a)-[*1..3]-(b) RETURN count(*) AS n") { rows }',
+    `n: neighborhood(id: ${id}, depth: 3) { nodes { id } }`,
+    `p: path(fromId: ${id}, toId: ${JSON.stringify(r.pick(ids))}, maxDepth: 8) { nodes { id } }`,
+    `e: entity(id: ${id}) { relations(first: 100) { node { id } } }`,
+    `s: search(text: "law", first: 100) { score }`,
+  ]);
+  const fanOut = r.int(2, 3);
+  const count = r.pick([8, 20, 40, 120, r.int(500, 4000)]);
+  const fragments = Array.from({ length: count }, (_, i) =>
+    i === count - 1
+      ? `fragment F${i} on Query { ${leaf} }`
+      : `fragment F${i} on Query { ${Array.from({ length: fanOut }, (_, k) => (r.chance(0.3) ? `... on Query { ...F${i + 1} }` : k === 0 ? `...F${i + 1}` : `a${k}: __typename ...F${i + 1}`)).join(' ')} }`,
+  );
+  let query = `query Padded { ...F0 } ${fragments.join(' ')}`;
+  // Padding that the lexer still has to read: comments, commas, whitespace.
+  if (r.chance(0.3)) query += ` ${r.pick(['#', ',', ' ', '\n'])}`.repeat(r.int(1_000, 100_000));
+  return { ...json({ query }), kind: 'padded fragments' };
+}
+
+/** Aliases of a costly field, straight or through a fragment: the alias and `cypher` caps. */
+export function aliasFlood(r: Random, ids: string[]): FuzzRequest {
+  const id = JSON.stringify(r.pick(ids));
+  const n = r.pick([3, 20, 49, 300, r.int(2, 1000)]);
+  const field = r.pick([
+    (i: number) => `c${i}: cypher(query: "MATCH (n) RETURN count(n) AS n") { rows }`,
+    (i: number) => `n${i}: neighborhood(id: ${id}, depth: ${r.int(1, 3)}) { nodes { id } }`,
+    (i: number) => `p${i}: path(fromId: ${id}, toId: ${id}, maxDepth: ${r.int(1, 8)}) { nodes { id } }`,
+    (i: number) => `e${i}: entity(id: ${id}) { id }`,
+  ]);
+  const body = Array.from({ length: n }, (_, i) => field(i)).join(' ');
+  const query = r.chance(0.5) ? `{ ${body} }` : `{ ...A } fragment A on Query { ${body} }`;
+  return { ...json({ query }), kind: 'alias flood' };
+}
+
+/**
+ * Variables nested deeper than the bound (objects, lists, or both in turn), to the depth where
+ * a recursive walk would overflow its stack: refused with BAD_USER_INPUT, never a 500.
+ */
+export function deepVariables(r: Random): FuzzRequest {
+  const [query, name] = r.pick([
+    ['query($p: JSON) { cypher(query: "RETURN $a AS a", params: $p) { rows } }', 'p'],
+    ['query($t: [EntityType!]) { search(text: "law", types: $t) { score } }', 't'],
+    ['query($f: PolicyFilter) { policies(filter: $f) { totalCount } }', 'f'],
+  ] as const);
+  // A GET carries them in its address, which Node caps at 16 KB with the headers.
+  const viaGet = name !== 'p' && r.chance(0.3);
+  const depth = viaGet ? r.int(33, 800) : r.pick([33, 64, 500, 2_000, 10_000, r.int(33, 50_000)]);
+  const shape = r.pick(['object', 'list', 'mixed'] as const);
+  // Built as text: JSON.stringify of a value this deep would overflow this process's stack.
+  let open = '';
+  let close = '';
+  for (let i = 0; i < depth; i++) {
+    const list = shape === 'list' || (shape === 'mixed' && i % 2 === 1);
+    open += list ? '[' : '{"a":';
+    close = (list ? ']' : '}') + close;
+  }
+  const value = `${open}1${close}`;
+  if (viaGet) {
+    return {
+      kind: 'deep variables', method: 'GET', headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+      path: `/graphql?query=${encodeURIComponent(query)}&variables=${encodeURIComponent(`{"${name}":${value}}`)}`,
+    };
+  }
+  return { kind: 'deep variables', method: 'POST', path: '/graphql', headers: { 'content-type': 'application/json' }, body: `{"query":${JSON.stringify(query)},"variables":{"${name}":${value}}}` };
+}

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { projectPath } from '../../src/paths.js';
 import { startServer, type RunningServer } from '../../src/server.js';
-import type { Logger } from '../../src/logging.js';
+import { createLogger } from '../../src/logging.js';
 import { sleep } from './stats.js';
 
 /** A free loopback port (bound and released; the spawned server binds it right after). */
@@ -29,6 +29,22 @@ export function rssOf(pid: number): number {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = /VmRSS:\s+(\d+)\s+kB/.exec(status)?.[1];
     return kb ? Number(kb) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/**
+ * CPU seconds a process has used so far, all its threads, user and system (Linux /proc; the
+ * kernel counts in ticks of 1/100 s), or NaN when it is gone. On a shared machine the CPU a
+ * request costs is steadier than the requests a second it gets.
+ */
+export function cpuSecondsOf(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces), from field 3 on.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return NaN;
   }
@@ -58,12 +74,23 @@ export interface SpawnOptions {
   timeoutMs?: number;
   /** Where the server's stdout goes: 'ignore' (default) drops the request log. */
   stdout?: 'ignore' | 'inherit';
+  /** The server program; default this tree's dist/src/server.js (bench --baseline runs another's). */
+  script?: string;
 }
+
+/**
+ * The measuring scripts drive the server from one address far harder than any client should:
+ * the per-client budgets stay on (their cost is part of what is measured) but far above what a
+ * run sends. A script's own env overrides them.
+ */
+export const MEASURING_BUDGETS: Record<string, string> = {
+  RATE_LIMIT: 'true', RATE_LIMIT_REQUESTS: '100000000', RATE_LIMIT_EXPORTS: '100000000', RATE_LIMIT_COSTLY: '100000000', RATE_LIMIT_CYPHER: '100000000',
+};
 
 export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [projectPath('dist/src/server.js')], {
+  const child = spawn(process.execPath, [options.script ?? projectPath('dist/src/server.js')], {
     env: {
       ...process.env,
       NEO4J_URI: '',
@@ -71,6 +98,7 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
       PORT: String(port),
       NODE_ENV: 'production',
       LOG_LEVEL: 'info',
+      ...MEASURING_BUDGETS,
       ...options.env,
     },
     stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'],
@@ -132,20 +160,14 @@ export interface InProcessServer {
 export async function startInProcess(db: string, env: Record<string, string> = {}): Promise<InProcessServer> {
   let lastTrips = NaN;
   const errors: Record<string, unknown>[] = [];
-  const logger: Logger = {
-    level: 'info',
-    error: (msg, fields = {}) => {
-      errors.push({ msg, ...fields });
-    },
-    warn: () => undefined,
-    debug: () => undefined,
-    info: (msg, fields) => {
-      // The one structured line per request (src/server.ts) carries its round trips.
-      if (msg === 'request' && fields?.path === '/graphql') lastTrips = Number(fields.roundTrips);
-    },
-  };
+  // The one structured line per request (src/http/app.ts) carries its round trips.
+  const logger = createLogger('info', (line) => {
+    const entry = JSON.parse(line) as Record<string, unknown>;
+    if (entry.level === 'error') errors.push(entry);
+    else if (entry.msg === 'request' && entry.path === '/graphql') lastTrips = Number(entry.roundTrips);
+  });
   const running = await startServer({
-    env: { ...process.env, NEO4J_URI: '', EMBEDDED_DB: db, NODE_ENV: 'production', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, NEO4J_URI: '', EMBEDDED_DB: db, NODE_ENV: 'production', LOG_LEVEL: 'info', ...MEASURING_BUDGETS, ...env },
     port: 0,
     host: '127.0.0.1',
     seedDir: false,

@@ -1,6 +1,6 @@
 /**
  * The Apollo server of the API: the schema with its limits, error shaping and logging. The
- * HTTP side (src/server.ts) hands it requests through executeHTTPGraphQLRequest.
+ * HTTP edge (src/http/graphql.ts) hands it requests through executeHTTPGraphQLRequest.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -8,7 +8,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Logger } from '../logging.js';
 import type { ApiContext } from './context.js';
 import { createFormatError, isClientError, rootCause } from './errors.js';
-import { complexityPlugin, depthLimitRule, queryOnlyRule, type Limits } from './limits.js';
+import { armorRules, depthLimitRule, pricingPlugin, queryOnlyRule, type Limits } from './limits.js';
 
 /** Notes the operation and its errors for the request log; logs every error that is ours. */
 function requestPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
@@ -23,12 +23,12 @@ function requestPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
           for (const error of errors) {
             if (isClientError(error)) continue;
             const cause = rootCause(error);
-            logger.error('graphql error', {
+            logger.error({
               operation: operationName ?? null,
               path: error.path?.join('.') ?? null,
               error: cause instanceof Error ? cause.message : String(cause),
               stack: cause instanceof Error ? cause.stack : undefined,
-            });
+            }, 'graphql error');
           }
         },
       };
@@ -41,10 +41,14 @@ export function createApollo(schema: GraphQLSchema, options: { limits: Limits; p
     schema,
     formatError: createFormatError(options.production),
     includeStacktraceInErrorResponses: !options.production,
-    validationRules: [queryOnlyRule, depthLimitRule(options.limits.maxDepth)],
-    // The API has no mutations: every operation reads, so a cross-site request can change
-    // nothing, and `GET /graphql?query=…` must work from curl without special headers.
-    csrfPrevention: false,
+    validationRules: [queryOnlyRule, depthLimitRule(options.limits.maxDepth), ...armorRules(options.limits)],
+    // The parser stops at this many tokens: a padded document is refused while it is read.
+    parseOptions: { maxTokens: options.limits.maxTokens },
+    // The API only reads, but a read can be costly (`cypher`): a page on another site must not
+    // be able to make a visitor's browser send it. Apollo refuses the "simple" requests a
+    // browser sends cross-site without a preflight: a POST as text/plain or a form, and a GET
+    // without an `apollo-require-preflight` (or `x-apollo-operation-name`) header.
+    csrfPrevention: true,
     // Automatic persisted queries would live in one process's memory: behind several replicas
     // a hash registered with one is unknown to the next. Clients send the query text.
     persistedQueries: false,
@@ -54,7 +58,7 @@ export function createApollo(schema: GraphQLSchema, options: { limits: Limits; p
       // No field sets cache hints, and the cache-control plugin wraps every field's resolver to
       // read them: a third of the GraphQL layer's time on a list of 100 policy drivers.
       ApolloServerPluginCacheControlDisabled(),
-      complexityPlugin(options.limits) as ApolloServerPlugin<ApiContext>,
+      pricingPlugin(options.limits) as ApolloServerPlugin<ApiContext>,
       requestPlugin(options.logger),
     ],
   });

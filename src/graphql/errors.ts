@@ -6,6 +6,11 @@
  * - QUERY_REFUSED, BAD_PARAMETER, CYPHER_ERROR, QUERY_TIMEOUT, QUERY_TOO_LARGE, QUERY_FAILED: the
  *   `cypher` field's statement (QUERY_FAILED: the process that ran it stopped, see
  *   store/kuzu/adhoc-runner.ts);
+ * - BAD_REQUEST (a body that is not JSON, too large, of another type, CSRF), NOT_FOUND,
+ *   METHOD_NOT_ALLOWED (also `cypher` over GET), RATE_LIMITED, SERVICE_UNAVAILABLE (not ready,
+ *   draining, shedding load): the HTTP edge's refusals (src/http/), in the same shape;
+ * - REQUEST_CANCELLED: the client went away or the request ran out of time, and the work
+ *   left was stopped;
  * - INTERNAL_SERVER_ERROR: anything else. Its cause is logged (see logging in the Apollo
  *   plugin) and the client gets no internal message in production, and never a stack trace
  *   there.
@@ -19,6 +24,7 @@ const CLIENT_CODES = new Set([
   'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST',
   'PERSISTED_QUERY_NOT_FOUND', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE',
   'QUERY_REFUSED', 'BAD_PARAMETER', 'CYPHER_ERROR', 'QUERY_TIMEOUT', 'QUERY_TOO_LARGE', 'QUERY_FAILED',
+  'METHOD_NOT_ALLOWED', 'RATE_LIMITED', 'SERVICE_UNAVAILABLE', 'REQUEST_CANCELLED',
 ]);
 
 /**
@@ -35,6 +41,13 @@ export function rootCause(error: unknown): unknown {
 export class UserInputError extends GraphQLError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super(message, { extensions: { ...extensions, code: 'BAD_USER_INPUT' } });
+  }
+}
+
+/** The request's work was abandoned: its client went away, or it ran out of time. */
+export class RequestCancelledError extends GraphQLError {
+  constructor(reason: string) {
+    super(`the request was cancelled (${reason}); nothing more was run for it`, { extensions: { code: 'REQUEST_CANCELLED', http: { status: 503 } } });
   }
 }
 

@@ -1,25 +1,41 @@
 /**
  * Limits checked before a query runs, so that no request can ask the database for an
- * unbounded amount of work: a maximum nesting depth (a validation rule), a complexity budget
- * (graphql-query-complexity, after validation, when the variables are known), and page sizes
- * capped at 100 like GitHub's API (checked by the resolvers, see `pageSize`). Each refusal
- * says which limit was hit and what to ask for instead.
+ * unbounded amount of work, each in time linear in the document's size and each failing
+ * closed (a document that cannot be measured is refused, never let through):
+ * - tokens: graphql-js's parser stops at `maxTokens` (Apollo's parseOptions);
+ * - nesting depth, aliases and directives: validation rules (depth here, aliases and directives
+ *   from @escape.tech/graphql-armor), fragments measured once each;
+ * - a complexity budget and a per-operation cap on `cypher` (pricing.ts), once the variables are
+ *   known, before execution;
+ * - page sizes capped at 100 like GitHub's API (checked by the resolvers, see `pageSize`).
+ * Each refusal says which limit was hit and what to ask for instead.
  */
-import {
-  GraphQLError, getNamedType, getNullableType, isCompositeType, isListType, Kind,
-  type ASTVisitor, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext,
-} from 'graphql';
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { GraphQLError, Kind, type ASTVisitor, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { UserInputError } from './errors.js';
+import { priceOperation, Unpriceable, type Price } from './pricing.js';
+
+export { UNPAGED_LIST_ESTIMATE } from './pricing.js';
 
 export interface Limits {
   /** Deepest nesting of fields a query may have (introspection fields not counted). */
   maxDepth: number;
-  /** Complexity budget of one operation (see `estimators`). */
+  /** Complexity budget of one operation (see pricing.ts). */
   maxComplexity: number;
   /** Largest page any list argument `first` may ask for. */
   maxPageSize: number;
+  /** Most aliases in one operation (through its fragments; `__typename` free). */
+  maxAliases: number;
+  /** Most directives (@skip, @include …) in one operation. */
+  maxDirectives: number;
+  /** Most lexical tokens in one document: the parser stops there. */
+  maxTokens: number;
+  /** Most `cypher` fields one operation may ask for (each is a statement of up to cypherTimeoutMs). */
+  maxCypherFields: number;
+  /** Deepest nesting of the variables' JSON (objects and lists). */
+  maxVariableDepth: number;
   /** The `cypher` field: time limit of the statement and most rows returned. */
   cypherTimeoutMs: number;
   cypherMaxRows: number;
@@ -29,12 +45,14 @@ export const DEFAULT_LIMITS: Limits = {
   maxDepth: 10,
   maxComplexity: 5000,
   maxPageSize: 100,
+  maxAliases: 30,
+  maxDirectives: 20,
+  maxTokens: 2000,
+  maxCypherFields: 2,
+  maxVariableDepth: 32,
   cypherTimeoutMs: 10_000,
   cypherMaxRows: 1000,
 };
-
-/** How many items a list without a `first` argument is expected to hold, for the budget. */
-export const UNPAGED_LIST_ESTIMATE = 5;
 
 /** `first` checked against the cap: the default when not given, a refusal when out of range. */
 export function pageSize(first: number | null | undefined, fallback: number, limits: Limits, argument = 'first'): number {
@@ -52,36 +70,51 @@ function refusal(message: string, extensions: Record<string, unknown>): GraphQLE
   return new GraphQLError(message, { extensions: { ...extensions, code: 'GRAPHQL_VALIDATION_FAILED', http: { status: 400 } } });
 }
 
-/** Validation rule: refuses operations nested deeper than `maxDepth` fields. */
+/**
+ * Validation rule: refuses operations nested deeper than `maxDepth` fields. Each fragment's own
+ * depth is measured once and reused at every spread, so the time is linear in the document
+ * however fragments spread inside fragments (a walk that re-entered each fragment at each
+ * spread was exponential: a 1 KB query held the event loop for seconds).
+ */
 export function depthLimitRule(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const def of context.getDocument().definitions) {
       if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
     }
-    const depthOf = (set: SelectionSetNode | undefined, seen: Set<string>): number => {
+    const fragmentDepths = new Map<string, number>();
+    const measuring = new Set<string>();
+    const fragmentDepth = (name: string): number => {
+      const known = fragmentDepths.get(name);
+      if (known !== undefined) return known;
+      const fragment = fragments.get(name);
+      // Unknown fragments and cycles are graphql's own rules' to report (KnownFragmentNames, NoFragmentCycles).
+      if (!fragment || measuring.has(name)) return 0;
+      measuring.add(name);
+      const depth = depthOf(fragment.selectionSet);
+      measuring.delete(name);
+      fragmentDepths.set(name, depth);
+      return depth;
+    };
+    const depthOf = (set: SelectionSetNode | undefined): number => {
       if (!set) return 0;
       let deepest = 0;
       for (const sel of set.selections) {
         if (sel.kind === Kind.FIELD) {
           // Introspection (GraphiQL's schema query nests ofType a dozen levels) is not data.
           if (sel.name.value.startsWith('__')) continue;
-          deepest = Math.max(deepest, 1 + depthOf(sel.selectionSet, seen));
+          deepest = Math.max(deepest, 1 + depthOf(sel.selectionSet));
         } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(sel.selectionSet, seen));
+          deepest = Math.max(deepest, depthOf(sel.selectionSet));
         } else {
-          const name = sel.name.value;
-          const fragment = fragments.get(name);
-          // A fragment cycle is reported by graphql's own NoFragmentCycles rule.
-          if (!fragment || seen.has(name)) continue;
-          deepest = Math.max(deepest, depthOf(fragment.selectionSet, new Set([...seen, name])));
+          deepest = Math.max(deepest, fragmentDepth(sel.name.value));
         }
       }
       return deepest;
     };
     return {
       OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet, new Set());
+        const depth = depthOf(operation.selectionSet);
         if (depth > maxDepth) {
           context.reportError(refusal(
             `the query is nested ${depth} fields deep; at most ${maxDepth} are allowed: ask for fewer nested levels (split it into several queries)`,
@@ -91,6 +124,24 @@ export function depthLimitRule(maxDepth: number) {
       },
     };
   };
+}
+
+/**
+ * graphql-armor's alias and directive rules (fragments counted once each, at every spread),
+ * their refusals in our words and shape.
+ */
+export function armorRules(limits: Limits) {
+  const reject = (limit: string, maximum: number, advice: string) => (context: ValidationContext | null, error: GraphQLError) => {
+    const found = Number(/found (\d+|Infinity)/.exec(error.message)?.[1] ?? NaN);
+    context?.reportError(refusal(
+      `${error.message.replace(/^Syntax Error: /, '')} ${advice}`,
+      { limit, maximum, ...(Number.isFinite(found) ? { found } : {}) },
+    ));
+  };
+  return [
+    maxAliasesRule({ n: limits.maxAliases, propagateOnRejection: false, onReject: [reject('maxAliases', limits.maxAliases, 'Ask for fewer aliased fields, or send several queries.')] }),
+    maxDirectivesRule({ n: limits.maxDirectives, propagateOnRejection: false, onReject: [reject('maxDirectives', limits.maxDirectives, 'Use fewer directives.')] }),
+  ];
 }
 
 /**
@@ -109,72 +160,72 @@ export function queryOnlyRule(context: ValidationContext): ASTVisitor {
   };
 }
 
-/** Introspection costs nothing: the playground must be able to read the schema. */
-const introspectionEstimator: ComplexityEstimator = ({ type, field }) =>
-  type.name.startsWith('__') || field.name.startsWith('__') ? 0 : undefined;
-
-/**
- * Lists cost their expected length times their items: `first` when the field has it (its
- * default included), UNPAGED_LIST_ESTIMATE otherwise. Fields with their own rule (type-graphql's
- * `complexity` option, read by fieldExtensionsEstimator) are priced by it first.
- */
-const listEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  if (!isListType(getNullableType(field.type))) return undefined;
-  // A list of scalars (aliases, via) is one value.
-  if (!isCompositeType(getNamedType(field.type))) return 1;
-  const items = typeof args.first === 'number' ? Math.max(args.first, 0) : UNPAGED_LIST_ESTIMATE;
-  return 1 + items * childComplexity;
-};
-
-export const estimators: ComplexityEstimator[] = [
-  introspectionEstimator,
-  fieldExtensionsEstimator(),
-  listEstimator,
-  simpleEstimator({ defaultComplexity: 1 }),
-];
-
-/** The complexity of an operation, or undefined when its variables do not coerce. */
-export function operationComplexity(
-  schema: GraphQLSchema, document: Parameters<typeof getComplexity>[0]['query'],
-  variables: Record<string, unknown> | undefined, operationName: string | undefined,
-): number | undefined {
-  try {
-    return getComplexity({ schema, query: document, variables, operationName, estimators });
-  } catch {
-    // Bad variables: execution refuses them with BAD_USER_INPUT, which says more than we could.
-    return undefined;
-  }
+/** What the pricing plugin reports, and how the HTTP edge charges it to the client's budgets. */
+export interface PricingContext {
+  report: { complexity?: number; cypherFields?: number };
+  /** Charges the operation to the client's budgets; throws a RATE_LIMITED error when spent. */
+  charge?(price: Price): Promise<void>;
+  /** The HTTP method the operation came by (the `cypher` field wants POST). */
+  method?: string;
 }
 
-/** Apollo plugin: refuses operations over the complexity budget before they execute. */
-export function complexityPlugin(limits: Limits): ApolloServerPlugin<{ report: { complexity?: number } }> {
+/**
+ * Apollo plugin: prices the operation once its variables are known (pricing.ts), refuses it over
+ * the complexity budget or the `cypher` cap, refuses `cypher` over GET (a link or an image tag
+ * could send one), and charges the client's budgets, all before it executes.
+ */
+export function pricingPlugin(limits: Limits): ApolloServerPlugin<PricingContext> {
   // Apollo hands the same parsed document to every request with the same text, so the
-  // complexity of a (document, variables, operation) is worked out once: a client repeating a
-  // query pays a map lookup, not a walk of the query (a tenth of a millisecond or more).
-  const known = new WeakMap<object, Map<string, number | undefined>>();
-  const complexityOf = (schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, operationName: string | undefined) => {
-    const key = JSON.stringify([operationName ?? null, variables ?? {}]);
+  // price of a (document, variables, operation) is worked out once: a client repeating a
+  // query pays a map lookup, not a walk of the query.
+  const known = new WeakMap<DocumentNode, Map<string, Price>>();
+  const priceOf = (schema: GraphQLSchema, document: DocumentNode, operation: import('graphql').OperationDefinitionNode, variables: Record<string, unknown> | undefined) => {
+    const key = JSON.stringify([operation.name?.value ?? null, variables ?? {}]);
     let byKey = known.get(document);
     if (!byKey) known.set(document, (byKey = new Map()));
-    if (byKey.has(key)) return byKey.get(key);
-    const complexity = operationComplexity(schema, document, variables, operationName);
+    const cached = byKey.get(key);
+    if (cached) return cached;
+    let price: Price;
+    try {
+      price = priceOperation(schema, document, operation, variables);
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      // Fail closed: what cannot be priced does not run.
+      throw refusal(
+        `the query could not be priced (${error instanceof Unpriceable ? error.message : 'it is too large or too deeply nested'}), so it is not run: simplify it`,
+        { limit: 'maxComplexity' },
+      );
+    }
     if (byKey.size >= 256) byKey.clear();
-    byKey.set(key, complexity);
-    return complexity;
+    byKey.set(key, price);
+    return price;
   };
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, contextValue }) {
-          const complexity = complexityOf(schema, document, request.variables, request.operationName ?? undefined);
-          if (complexity === undefined) return;
-          contextValue.report.complexity = complexity;
-          if (complexity > limits.maxComplexity) {
+        async didResolveOperation({ request, document, schema, operation, contextValue }) {
+          if (!operation) return; // Apollo refuses a request it resolved no operation for
+          const price = priceOf(schema, document, operation, request.variables);
+          contextValue.report.complexity = price.cost;
+          contextValue.report.cypherFields = price.cypher;
+          if (!(price.cost <= limits.maxComplexity)) {
             throw refusal(
-              `the query's complexity is ${complexity}, over the budget of ${limits.maxComplexity}: ask for smaller pages (first), fewer nested lists or fewer fields`,
-              { limit: 'maxComplexity', complexity, maxComplexity: limits.maxComplexity },
+              `the query's complexity is ${price.cost}, over the budget of ${limits.maxComplexity}: ask for smaller pages (first), fewer nested lists or fewer fields`,
+              { limit: 'maxComplexity', complexity: Number.isFinite(price.cost) ? price.cost : String(price.cost), maxComplexity: limits.maxComplexity },
             );
           }
+          if (price.cypher > limits.maxCypherFields) {
+            throw refusal(
+              `the operation asks for cypher ${price.cypher} times; at most ${limits.maxCypherFields} per operation: send the statements in separate requests`,
+              { limit: 'maxCypherFields', cypherFields: price.cypher, maxCypherFields: limits.maxCypherFields },
+            );
+          }
+          if (price.cypher > 0 && request.http && request.http.method !== 'POST') {
+            throw new GraphQLError('the cypher field is only served over POST: send the query as a JSON POST body', {
+              extensions: { code: 'METHOD_NOT_ALLOWED', http: { status: 405, headers: new Map([['allow', 'POST']]) } },
+            });
+          }
+          await contextValue.charge?.(price);
         },
       };
     },

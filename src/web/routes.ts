@@ -1,17 +1,20 @@
 /**
- * Everything the server answers besides the API itself: the pages (/, /explore, /timeline,
- * /playground and a browser's GET /graphql), their bundled assets (/assets/…), the filter
- * choices of the timeline, and the exports (/export/…). The server offers each request it
- * does not serve itself here first; `false` means "not mine".
+ * Everything the server answers besides the API itself, as fastify routes: the pages (/,
+ * /explore, /timeline, /playground and a browser's GET /graphql), their bundled assets
+ * (/assets/…, by @fastify/static, precompressed copies sent to clients that take them), the
+ * filter choices of the timeline, and the exports (/export/…).
  *
- * Pages come with a Content-Security-Policy that allows this origin only, so even a future
- * dependency that tried to load a font or a script from a CDN would be stopped by the browser.
+ * Every answer carries the edge's security headers (src/http/protections.ts): the pages'
+ * Content-Security-Policy allows this origin only, so even a future dependency that tried to
+ * load a font or a script from a CDN would be stopped by the browser. In production the
+ * source maps are not served.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Store } from '../store/port.js';
 import { projectPath } from '../paths.js';
 import { EXPORT_FORMATS } from './export/index.js';
@@ -19,29 +22,18 @@ import { readGraphExport } from './export/model.js';
 import { explorePage, indexPage, messagePage, playgroundPage, timelinePage, type Manifest } from './pages.js';
 
 export interface WebDeps {
-  store: Store;
+  /** The store, once open (the routes are registered before it is). */
+  store(): Store;
   production: boolean;
   /** Whether the playground is served: `config.playground` (PLAYGROUND, off in production). */
   playground: boolean;
   /** Where the built pages live; default dist/web of the project. */
   assetsDir?: string;
+  /** Route config of the exports (their rate-limit budget). */
+  exportConfig?: Record<string, unknown>;
 }
 
 const gzipAsync = promisify(gzip);
-
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
 
 /** Quality of a media type in an Accept header (exact type, then type/*, then * / *). */
 function quality(accept: string, type: string): number {
@@ -62,31 +54,20 @@ function quality(accept: string, type: string): number {
 }
 
 /** True when the client would rather have a page than JSON (a browser's address bar). */
-export function prefersHtml(req: IncomingMessage): boolean {
+export function prefersHtml(req: { headers: Record<string, string | string[] | undefined> }): boolean {
   const accept = req.headers.accept;
-  if (!accept) return false;
+  if (typeof accept !== 'string' || !accept) return false;
   const html = quality(accept, 'text/html');
   return html > 0 && html > quality(accept, 'application/json') && html > quality(accept, 'application/graphql-response+json');
 }
 
-function acceptsGzip(req: IncomingMessage): boolean {
+function acceptsGzip(req: FastifyRequest): boolean {
   const enc = req.headers['accept-encoding'];
   return typeof enc === 'string' && /\bgzip\b/i.test(enc) && !/\bgzip\s*;\s*q=0(\.0*)?\b/i.test(enc);
 }
 
-function send(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string | number>, body: string | Buffer) {
-  const buffer = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  res.writeHead(status, { ...headers, 'content-length': buffer.length, 'x-content-type-options': 'nosniff' });
-  res.end(req.method === 'HEAD' ? undefined : buffer);
-}
-
-function sendPage(req: IncomingMessage, res: ServerResponse, html: string, status = 200) {
-  send(req, res, status, {
-    'content-type': 'text/html; charset=utf-8',
-    'cache-control': 'no-cache',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
-    'referrer-policy': 'no-referrer',
-  }, html);
+function sendPage(reply: FastifyReply, html: string, status = 200) {
+  return reply.code(status).headers({ 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }).send(html);
 }
 
 // ---- built assets -------------------------------------------------------------------------
@@ -108,150 +89,97 @@ async function loadBuilt(dir: string): Promise<Built | undefined> {
   return built;
 }
 
-const TYPES: Record<string, string> = {
-  js: 'text/javascript; charset=utf-8',
-  css: 'text/css; charset=utf-8',
-  map: 'application/json; charset=utf-8',
-  txt: 'text/plain; charset=utf-8',
-  woff2: 'font/woff2',
-  woff: 'font/woff',
-  ttf: 'font/ttf',
-  svg: 'image/svg+xml',
-  png: 'image/png',
-};
-
-async function serveAsset(req: IncomingMessage, res: ServerResponse, dir: string, name: string): Promise<boolean> {
-  const ext = /\.([a-z0-9]+)$/.exec(name)?.[1] ?? '';
-  // Names come from our build: letters, digits, '-', '_' and dots, never a path.
-  if (!/^[\w-]+(\.[\w-]+)*$/.test(name) || !(ext in TYPES)) return notFound(req, res);
-  const path = join(dir, 'assets', name);
-  const headers: Record<string, string> = {
-    'content-type': TYPES[ext]!,
-    'cache-control': 'public, max-age=31536000, immutable',
-    vary: 'Accept-Encoding',
-  };
-  try {
-    if (acceptsGzip(req)) {
-      const body = await readFile(`${path}.gz`).catch(() => undefined);
-      if (body) {
-        send(req, res, 200, { ...headers, 'content-encoding': 'gzip' }, body);
-        return true;
-      }
-    }
-    send(req, res, 200, headers, await readFile(path));
-  } catch {
-    return notFound(req, res);
-  }
-  return true;
-}
-
-function notFound(req: IncomingMessage, res: ServerResponse): true {
-  send(req, res, 404, { 'content-type': 'text/plain; charset=utf-8' }, 'Not found.\n');
-  return true;
-}
-
 // ---- data endpoints -----------------------------------------------------------------------
 
-function logError(what: string, error: unknown) {
-  // One JSON line, like the server's request log; the client gets a plain message only.
-  console.error(JSON.stringify({ level: 'error', msg: what, error: (error as Error)?.message ?? String(error) }));
-}
-
-async function serveExport(req: IncomingMessage, res: ServerResponse, deps: WebDeps, file: string): Promise<boolean> {
+async function serveExport(request: FastifyRequest<{ Params: { file: string } }>, reply: FastifyReply, deps: WebDeps) {
+  const file = request.params.file;
   const format = EXPORT_FORMATS.find((f) => f.file === file);
-  if (!format) return notFound(req, res);
+  if (!format) return reply.callNotFound();
   let body: string;
   try {
-    body = format.serialise(await readGraphExport(deps.store));
+    body = format.serialise(await readGraphExport(deps.store()));
   } catch (error) {
-    logError(`export ${file} failed`, error);
-    send(req, res, 500, { 'content-type': 'text/plain; charset=utf-8' }, 'The export failed; the server log says why.\n');
-    return true;
+    request.log.error({ error: (error as Error)?.message ?? String(error) }, `export ${file} failed`);
+    return reply.code(500).type('text/plain; charset=utf-8').send('The export failed; the server log says why.\n');
   }
-  const headers: Record<string, string> = {
+  reply.headers({
     'content-type': format.contentType,
     'content-disposition': `attachment; filename="${file}"`,
     'cache-control': 'no-cache',
     vary: 'Accept-Encoding',
-  };
-  if (acceptsGzip(req) && body.length > 1024) {
-    send(req, res, 200, { ...headers, 'content-encoding': 'gzip' }, await gzipAsync(body));
-  } else {
-    send(req, res, 200, headers, body);
-  }
-  return true;
+  });
+  if (acceptsGzip(request) && body.length > 1024) return reply.header('content-encoding', 'gzip').send(await gzipAsync(body));
+  return reply.send(body);
 }
 
-async function serveFacets(req: IncomingMessage, res: ServerResponse, deps: WebDeps): Promise<boolean> {
+async function serveFacets(request: FastifyRequest, reply: FastifyReply, deps: WebDeps) {
   try {
-    const rows = await deps.store.run('exportFacets', {});
-    send(req, res, 200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' }, JSON.stringify(rows));
+    const rows = await deps.store().run('exportFacets', {});
+    return reply.headers({ 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' }).send(JSON.stringify(rows));
   } catch (error) {
-    logError('timeline filter choices failed', error);
-    send(req, res, 500, { 'content-type': 'application/json; charset=utf-8' }, JSON.stringify({ error: 'The filter choices could not be read.' }));
+    request.log.error({ error: (error as Error)?.message ?? String(error) }, 'timeline filter choices failed');
+    return reply.code(500).type('application/json; charset=utf-8').send(JSON.stringify({ error: 'The filter choices could not be read.' }));
   }
+}
+
+// ---- the routes ---------------------------------------------------------------------------
+
+const PAGE_PATHS = ['/', '/explore', '/timeline', '/playground'] as const;
+
+/** The page at `path` (one of PAGE_PATHS, or /graphql for a browser), or the reason there is none. */
+async function page(deps: WebDeps, path: string, reply: FastifyReply) {
+  const b = await loadBuilt(deps.assetsDir ?? projectPath('dist', 'web'));
+  if (!b) return sendPage(reply, messagePage('Pages not built', 'The browser pages have not been built: run "npm run build" (npm start does it), then reload.'), 503);
+  const { playground } = deps;
+  switch (path) {
+    case '/': return sendPage(reply, indexPage(b.manifest, playground));
+    case '/explore': return sendPage(reply, explorePage(b.manifest, playground));
+    case '/timeline': return sendPage(reply, timelinePage(b.manifest, playground));
+    default:
+      if (!playground) {
+        return sendPage(reply, messagePage('Playground off', 'The GraphQL playground is off in production; set PLAYGROUND=true to serve it. The API answers POST /graphql.'), 404);
+      }
+      return sendPage(reply, playgroundPage(b.manifest));
+  }
+}
+
+/**
+ * The playground for a browser's GET /graphql (the API route asks first): true when it was
+ * sent, false for every API request, which stays with the API.
+ */
+export async function servePlaygroundFor(request: FastifyRequest, reply: FastifyReply, deps: WebDeps): Promise<boolean> {
+  if (!deps.playground || !prefersHtml(request)) return false;
+  await page(deps, '/playground', reply);
   return true;
 }
 
-// ---- the router ---------------------------------------------------------------------------
-
-const PAGE_PATHS = new Set(['/', '/explore', '/timeline', '/playground', '/graphql']);
-
-export async function handleWebRequest(req: IncomingMessage, res: ServerResponse, deps: WebDeps): Promise<boolean> {
-  const method = req.method ?? 'GET';
-  if (method !== 'GET' && method !== 'HEAD') return false;
-  let path: string;
-  try {
-    path = new URL(req.url ?? '/', 'http://localhost').pathname;
-  } catch {
-    return false;
+export async function registerWebRoutes(app: FastifyInstance, deps: WebDeps): Promise<void> {
+  const assetsDir = deps.assetsDir ?? projectPath('dist', 'web');
+  for (const path of PAGE_PATHS) {
+    app.get(path, (_request, reply) => page(deps, path, reply));
+    if (path !== '/') {
+      // A trailing slash is redirected, the query string kept.
+      app.get(`${path}/`, (request, reply) => {
+        const query = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+        return reply.redirect(path + query, 308);
+      });
+    }
   }
-  if (path.length > 1 && path.endsWith('/') && PAGE_PATHS.has(path.slice(0, -1))) {
-    const url = req.url ?? '';
-    const query = url.includes('?') ? url.slice(url.indexOf('?')) : '';
-    res.writeHead(308, { location: path.slice(0, -1) + query });
-    res.end();
-    return true;
-  }
-  const { playground } = deps;
-  if (path === '/graphql') {
-    // Only a browser asking for a page; every API request stays with the API.
-    if (!playground || !prefersHtml(req)) return false;
-  }
-  if (path.startsWith('/export/')) return serveExport(req, res, deps, path.slice('/export/'.length));
-  if (path === '/timeline/facets.json') return serveFacets(req, res, deps);
-  if (path === '/favicon.ico') {
-    res.writeHead(204, { 'cache-control': 'public, max-age=86400' });
-    res.end();
-    return true;
-  }
-  if (!PAGE_PATHS.has(path) && !path.startsWith('/assets/')) return false;
-
-  const dir = deps.assetsDir ?? projectPath('dist', 'web');
-  const b = await loadBuilt(dir);
-  if (!b) {
-    sendPage(req, res, messagePage('Pages not built', 'The browser pages have not been built: run "npm run build" (npm start does it), then reload.'), 503);
-    return true;
-  }
-  if (path.startsWith('/assets/')) return serveAsset(req, res, dir, path.slice('/assets/'.length));
-  switch (path) {
-    case '/':
-      sendPage(req, res, indexPage(b.manifest, playground));
-      return true;
-    case '/explore':
-      sendPage(req, res, explorePage(b.manifest, playground));
-      return true;
-    case '/timeline':
-      sendPage(req, res, timelinePage(b.manifest, playground));
-      return true;
-    case '/playground':
-    case '/graphql':
-      if (!playground) {
-        sendPage(req, res, messagePage('Playground off', 'The GraphQL playground is off in production; set PLAYGROUND=true to serve it. The API answers POST /graphql.'), 404);
-        return true;
-      }
-      sendPage(req, res, playgroundPage(b.manifest));
-      return true;
-  }
-  return false;
+  app.get('/favicon.ico', (_request, reply) => reply.code(204).header('cache-control', 'public, max-age=86400').send());
+  app.get('/timeline/facets.json', (request, reply) => serveFacets(request, reply, deps));
+  app.get<{ Params: { file: string } }>('/export/:file', { config: deps.exportConfig ?? {} }, (request, reply) => serveExport(request, reply, deps));
+  await app.register(fastifyStatic, {
+    root: join(assetsDir, 'assets'),
+    prefix: '/assets/',
+    // The build writes .br and .gz beside each file; a client that takes either gets it as is.
+    preCompressed: true,
+    // Names are content-hashed by the build: a name never changes its bytes.
+    maxAge: '365d',
+    immutable: true,
+    index: false,
+    list: false,
+    dotfiles: 'deny',
+    // Source maps help a developer, and show an attacker our sources: none in production.
+    allowedPath: deps.production ? (path) => !path.endsWith('.map') : undefined,
+  });
 }

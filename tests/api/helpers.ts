@@ -4,7 +4,7 @@
  * Its log lines are collected rather than printed, so tests can read them.
  */
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
-import type { Logger } from '../../src/logging.js';
+import { createLogger, type Logger } from '../../src/logging.js';
 
 export interface LogEntry { level: string; msg: string; [field: string]: unknown }
 
@@ -24,18 +24,18 @@ export interface Api {
   close(): Promise<void>;
 }
 
+/** The server's own pino logger, its lines parsed and kept instead of printed. */
 function capturingLogger(logs: LogEntry[]): Logger {
-  const push = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => {
-    logs.push({ level, msg, ...fields });
-  };
-  return { level: 'debug', error: push('error'), warn: push('warn'), info: push('info'), debug: push('debug') };
+  return createLogger('debug', (line) => void logs.push(JSON.parse(line) as LogEntry));
 }
 
 /**
- * `embeddedDb`: a folder for an on-disk database instead of the in-memory one, for tests of
- * what only an on-disk database does (ad hoc statements in their own process).
+ * The per-client budgets are on but far above what a test file sends (tests that exercise
+ * them set their own through `env`). `embeddedDb`: a folder for an on-disk database instead
+ * of the in-memory one, for tests of what only an on-disk database does (ad hoc statements in
+ * their own process).
  */
-export async function startApi(options: { production?: boolean; embeddedDb?: string } & Pick<ServerOptions, 'seedDir' | 'limits'> = {}): Promise<Api> {
+export async function startApi(options: { production?: boolean; embeddedDb?: string; env?: Record<string, string> } & Pick<ServerOptions, 'seedDir' | 'limits' | 'assetsDir'> = {}): Promise<Api> {
   const logs: LogEntry[] = [];
   const server = await startServer({
     env: {
@@ -45,11 +45,17 @@ export async function startApi(options: { production?: boolean; embeddedDb?: str
       NEO4J_URI: '',
       NODE_ENV: options.production ? 'production' : 'test',
       LOG_LEVEL: 'silent',
+      RATE_LIMIT_REQUESTS: '1000000',
+      RATE_LIMIT_COSTLY: '1000000',
+      RATE_LIMIT_CYPHER: '1000000',
+      RATE_LIMIT_EXPORTS: '1000000',
+      ...options.env,
     },
     port: 0,
     host: '127.0.0.1',
     seedDir: options.seedDir,
     limits: options.limits,
+    assetsDir: options.assetsDir,
     logger: capturingLogger(logs),
   });
   const url = server.url;

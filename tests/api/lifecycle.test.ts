@@ -27,7 +27,7 @@ function start(env: Record<string, string>): Started {
   const url = new Promise<string>((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const m = /"msg":"listening","url":"(http:\/\/[^"]+)\/graphql"/.exec(output);
+      const m = /"url":"(http:\/\/[^"]+)\/graphql"[^\n]*"msg":"listening"/.exec(output);
       if (m) resolve(m[1]!);
     };
     child.stdout!.on('data', onData);
@@ -68,7 +68,7 @@ describe('server lifecycle', () => {
     const body = (await response.json()) as { data: { cypher: { rows: { n: number }[] } } };
     expect(body.data.cypher.rows[0]!.n).toBeGreaterThan(100_000);
     expect(await within(server.exited, 30_000, 'exit')).toBe(0);
-    expect(server.output()).toContain('"msg":"stopping","signal":"SIGTERM"');
+    expect(server.output()).toContain('"signal":"SIGTERM","msg":"stopping"');
 
     const store = await KuzuStore.open({ path: db, bufferPoolMb: 128 });
     try {
@@ -95,7 +95,7 @@ describe('server lifecycle', () => {
     const refused = (await query.json()) as { errors: { message: string; extensions: { code: string; reason: string } }[] };
     expect(refused.errors[0]!.message).toMatch(/^not ready: /);
     expect(refused.errors[0]!.extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE', reason: body.reason });
-    expect(server.output()).toMatch(/"level":"error","msg":"not ready","engine":"neo4j","reason":/);
+    expect(server.output()).toMatch(/"level":"error",[^\n]*"engine":"neo4j","reason":[^\n]*"msg":"not ready"/);
     server.child.kill('SIGTERM');
     expect(await within(server.exited, 10_000, 'exit')).toBe(0);
   }, 60_000);

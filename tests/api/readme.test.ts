@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe('README examples', () => {
   it('has one for each root field', () => {
-    for (const field of ['search', 'entity', 'policies', 'timeline', 'policyDrivers', 'neighborhood', 'path', 'indicators', 'stats', 'cypher']) {
+    for (const field of ['search', 'entity', 'policies', 'timeline', 'changes', 'policyDrivers', 'neighborhood', 'path', 'indicators', 'stats', 'cypher']) {
       expect(examples.some((q) => q.startsWith(`{ ${field}(`) || q.startsWith(`{ ${field} `)), field).toBe(true);
     }
   });

@@ -31,9 +31,11 @@ describe('schema.graphql', () => {
     expect(String(query.policyDrivers!.type)).toBe('[PolicyDriver!]!');
     expect(args('policyDrivers')).toEqual({ sectorId: 'ID!', includeSubsectors: 'Boolean', first: 'Int', firstFirms: 'Int', evidence: '[EvidenceBasis!]' });
     expect(String(query.neighborhood!.type)).toBe('Graph!');
-    expect(args('neighborhood')).toEqual({ id: 'ID!', depth: 'Int', asOf: 'Date', types: '[EntityType!]', evidence: '[EvidenceBasis!]' });
+    expect(args('neighborhood')).toEqual({ id: 'ID!', depth: 'Int', asOf: 'Date', types: '[EntityType!]', evidence: '[EvidenceBasis!]', includeUndated: 'Boolean' });
     expect(String(query.path!.type)).toBe('Graph');
-    expect(args('path')).toEqual({ fromId: 'ID!', toId: 'ID!', maxDepth: 'Int', evidence: '[EvidenceBasis!]' });
+    expect(args('path')).toEqual({ fromId: 'ID!', toId: 'ID!', maxDepth: 'Int', evidence: '[EvidenceBasis!]', includeUndated: 'Boolean' });
+    expect(String(query.changes!.type)).toBe('ChangeConnection!');
+    expect(args('changes')).toEqual({ from: 'Date!', to: 'Date!', regionId: 'ID', sectorId: 'ID', first: 'Int', after: 'String' });
     expect(String(query.indicators!.type)).toBe('[Indicator!]!');
     expect(args('indicators')).toMatchObject({ subjectId: 'ID', metric: 'String' });
     expect(String(query.stats!.type)).toBe('Stats!');

@@ -78,6 +78,11 @@ describe('Dockerfile', () => {
     expect(env.NODE_ENV).toBe('production');
   });
 
+  it('listens on every interface in the container (HOST=0.0.0.0), while npm start keeps loopback', () => {
+    const env = Object.assign({}, ...only(runtime, 'ENV').map((e) => pairs(e.rest)));
+    expect(env.HOST).toBe('0.0.0.0');
+  });
+
   it('runs as a non-root user, by number', () => {
     const users = only(runtime, 'USER');
     expect(users.length).toBeGreaterThan(0);

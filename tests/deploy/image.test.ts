@@ -117,13 +117,22 @@ describe('the image', () => {
   it('leaves out nothing but Kùzu and what only Kùzu needs when optional dependencies are omitted', () => {
     expect(lock.packages['node_modules/kuzu']?.optional).toBe(true);
     const kuzuOnly = closure('node_modules/kuzu');
+    // graphql-armor's rules declare their Envelop integration as optional: the rules we load
+    // (src/graphql/limits.ts) import graphql alone, so the image may leave Envelop out.
+    const armorExtras = new Set<string>();
+    for (const name of ['@escape.tech/graphql-armor-max-aliases', '@escape.tech/graphql-armor-max-directives']) {
+      const entry = lock.packages[`node_modules/${name}`]!;
+      for (const extra of Object.keys(entry.optionalDependencies ?? {})) for (const path of closure(`node_modules/${extra}`)) armorExtras.add(path);
+      const code = readFileSync(projectPath('node_modules', name, 'dist', `${name.split('/')[1]}.esm.js`), 'utf8');
+      expect([...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]), name).toEqual(['graphql']);
+    }
     // pdfjs-dist's optional packages draw pages and stream from Node streams; `graph ingest`
-    // reads the text layer of a file it hands over whole, and needs neither.
+    // reads the text layer of a file it hands over whole (with a DOMMatrix shim), and needs neither.
     const pdfRenderingOnly = new Set(Object.keys(lock.packages['node_modules/pdfjs-dist']?.optionalDependencies ?? {}).flatMap((name) => [...closure(`node_modules/${name}`)]));
     const omitted = Object.entries(lock.packages)
       .filter(([path, p]) => path && p.optional && !p.dev)
       .map(([path]) => path);
-    expect(omitted.filter((path) => !kuzuOnly.has(path) && !pdfRenderingOnly.has(path))).toEqual([]);
+    expect(omitted.filter((path) => !kuzuOnly.has(path) && !armorExtras.has(path) && !pdfRenderingOnly.has(path))).toEqual([]);
     // And every production dependency stays.
     for (const name of Object.keys(pkg.dependencies)) {
       const p = lock.packages[`node_modules/${name}`]!;

@@ -13,9 +13,9 @@ interface Shown { date: string; type: string; entity: string; text: string }
 
 /** The entries as the page lists them. */
 const entries = (page: Page): Promise<Shown[]> =>
-  page.locator('ol.entries li').evaluateAll((lis) =>
+  page.locator('ol.entries > li').evaluateAll((lis) =>
     lis.map((li) => ({
-      date: li.querySelector('time')!.textContent!,
+      date: li.querySelector('time')!.getAttribute('datetime')!,
       type: (li as HTMLElement).dataset.type!,
       entity: (li as HTMLElement).dataset.entity!,
       text: li.textContent!,
@@ -35,9 +35,10 @@ describe('timeline', () => {
     await settled(page);
     const all = await entries(page);
     expect(all.length).toBeGreaterThan(20);
-    const firstDays = all.map((e) => e.date.padEnd(10, '-'));
+    // A year or month date is placed on its first day (2022 and 2022-01 tie).
+    const firstDays = all.map((e) => (e.date.length === 4 ? `${e.date}-01-01` : e.date.length === 7 ? `${e.date}-01` : e.date));
     expect(firstDays).toEqual([...firstDays].sort());
-    expect(await page.locator('#summary').textContent()).toMatch(/^\d+ dated facts\.$/);
+    expect(await page.locator('#summary').textContent()).toMatch(/^\d+ dated facts(; \d+ events? restating a fact's own date folded into it)?\.$/);
 
     // 2014–2017.
     await page.locator('#from').fill('2014');
@@ -76,7 +77,7 @@ describe('timeline', () => {
 
     // Region and sector filters narrow the whole timeline.
     await page.locator('#reset').click();
-    await page.locator('#summary', { hasText: /^\d+ dated facts\.$/ }).waitFor();
+    await page.locator('#summary', { hasText: /^\d+ dated facts(; [^.]*)?\.$/ }).waitFor();
     expect(await entries(page)).toHaveLength(all.length);
     await page.locator('#region').selectOption('shanghai');
     await page.locator('#summary', { hasText: 'in Shanghai' }).waitFor();
@@ -98,9 +99,9 @@ describe('timeline', () => {
     await page.goto(`${suite.app.url}/timeline?from=2016&to=2016&types=POLICY`);
     await settled(page);
     const link = page.locator('ol.entries li[data-entity="cybersecurity-law"] .what a').first();
-    expect(await link.getAttribute('href')).toBe('/explore?id=cybersecurity-law');
+    expect(await link.getAttribute('href')).toBe('/explore?focus=cybersecurity-law');
     await link.click();
-    await page.waitForURL(/\/explore\?id=cybersecurity-law/);
+    await page.waitForURL(/\/explore\?focus=cybersecurity-law/);
     await page.locator('#details h2', { hasText: "Cybersecurity Law of the People's Republic of China" }).waitFor();
     w.assertClean();
   });
@@ -150,6 +151,36 @@ describe('home page and exports in the browser', () => {
     expect(graphmlNodes).toBeGreaterThan(100);
     expect((parsed['graph.gexf'] as { nodes: number }).nodes).toBe(graphmlNodes);
     expect((parsed.json as { nodes: number }).nodes).toBe(graphmlNodes);
+    w.assertClean();
+  });
+});
+
+describe('timeline, once per happening', () => {
+  it('2014–2017 without an event restating an entity\'s own date, with descriptions, citations and a drawn axis', async () => {
+    const w = await suite.open();
+    await w.page.goto(`${suite.app.url}/timeline?from=2014&to=2017`);
+    await w.page.waitForFunction(() => document.body.dataset.ready === 'true');
+    const entries = await w.page.evaluate(() => Array.from(document.querySelectorAll('ol.entries > li')).map((li) => ({
+      entity: li.getAttribute('data-entity'), date: li.querySelector('time')?.getAttribute('datetime'), type: li.getAttribute('data-type'),
+      text: li.textContent ?? '', citations: li.querySelectorAll('details.sources li').length,
+    })));
+    expect(entries.length).toBeGreaterThan(10);
+    // The Cybersecurity Law's adoption is one entry (its issue), not also an event of the same day.
+    const csl = entries.filter((e) => e.date === '2016-11-07');
+    expect(csl.filter((e) => e.type === 'EVENT' && /Cybersecurity Law adopted/.test(e.text))).toEqual([]);
+    expect(csl.some((e) => e.entity === 'cybersecurity-law' && /Also recorded as the event/.test(e.text))).toBe(true);
+    // No two entries tell the same thing of the same entity on the same day.
+    const keys = entries.map((e) => `${e.date}|${e.entity}|${e.text.slice(0, 80)}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(entries.filter((e) => e.citations > 0).length).toBe(entries.length);
+    await w.page.locator('details.sources summary').first().click();
+    expect(await w.page.locator('details.sources cite').first().textContent()).toBeTruthy();
+    // Year and month dates are spans on the axis, days are points.
+    expect(await w.page.locator('#axis rect.span-year').count()).toBeGreaterThan(0);
+    expect(await w.page.locator('#axis circle').count()).toBeGreaterThan(0);
+    const link = w.page.locator('ol.entries li[data-entity="cybersecurity-law"] .what > a').first();
+    expect(await link.getAttribute('href')).toBe('/explore?focus=cybersecurity-law');
+    await w.screenshot('timeline-2014-2017-desktop');
     w.assertClean();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../src/server.js';
-import { ENTITY, PATH, SEARCH, TIMELINE, neighbourhoodsQuery } from '../../src/web/client/queries.js';
+import { CHANGES, DRIVERS, ENTITY, INDICATORS, PATH, SEARCH, TIMELINE, neighbourhoodsQuery } from '../../src/web/client/queries.js';
 import { EXAMPLES } from '../../src/web/client/playground-examples.js';
 
 let server: RunningServer;
@@ -76,6 +76,30 @@ describe('the explorer’s documents', () => {
     for (const e of hood.n0.edges) expect(e.data.basis).toBe('STATED');
     const path = await run(PATH, { from: 'cybersecurity-law', to: 'data-security-law', evidence: ['STATED'] });
     for (const e of path.path?.edges ?? []) expect(e.data.basis).toBe('STATED');
+  });
+});
+
+describe('the explorer’s panels', () => {
+  it('China\'s market figures with citations', async () => {
+    const data = await run(INDICATORS, { subjectId: 'china', sectorId: null });
+    expect(data.indicators.length).toBeGreaterThan(3);
+    expect(data.indicators[0].citations[0].sourceTitle).toBeTruthy();
+  });
+
+  it('the drivers of a sector with issuers and jurisdictions', async () => {
+    const data = await run(DRIVERS, { sectorId: 'industrial-internet-security' });
+    expect(data.policyDrivers.length).toBeGreaterThan(0);
+    expect(data.policyDrivers.some((d: { policy: { jurisdictions: unknown[] } }) => d.policy.jurisdictions.length > 0)).toBe(true);
+  });
+
+  it('what changed in 2021', async () => {
+    const data = await run(CHANGES, { from: '2021-01-01', to: '2021-12-31', after: null });
+    expect(data.changes.nodes.map((c: { entity: { id: string } }) => c.entity.id)).toEqual(expect.arrayContaining(['data-security-law', 'pipl']));
+  });
+
+  it('a path through dated things only', async () => {
+    const data = await run(PATH, { from: 'cybersecurity-law', to: 'pipl', includeUndated: false });
+    expect(data.path.nodes.every((n: { undated: boolean }) => !n.undated)).toBe(true);
   });
 });
 

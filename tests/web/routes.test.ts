@@ -1,45 +1,48 @@
 /**
  * The web routes over real HTTP: pages, their assets, the playground switch, the exports and
- * the timeline's filter choices, served by handleWebRequest on the fixture graph. (The full
- * server with the API is exercised by the browser tests in tests/e2e.)
+ * the timeline's filter choices, served by registerWebRoutes in a fastify app of their own on
+ * the fixture graph. (The full server with the API is exercised by tests/api and the browser
+ * tests in tests/e2e.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer, type Server } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import type { AddressInfo } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { openSeededStore } from '../helpers/fixture-store.js';
 import type { Store } from '../../src/store/port.js';
-import { handleWebRequest, prefersHtml, type WebDeps } from '../../src/web/routes.js';
+import { prefersHtml, registerWebRoutes, servePlaygroundFor, type WebDeps } from '../../src/web/routes.js';
+import { createLogger } from '../../src/logging.js';
+import { registerHeaders } from '../../src/http/protections.js';
 import { checkGexf, checkGraphml } from './xml-check.js';
 import { csvObjects } from './csv-parse.js';
 import { projectPath } from '../../src/paths.js';
 
 let store: Store;
-const servers: Server[] = [];
+const servers: FastifyInstance[] = [];
+/** The error lines the web routes logged. */
+const errorLog: string[] = [];
 
-/** A server that asks handleWebRequest first and answers 404 "api" for anything it declines. */
-async function serve(deps: Partial<WebDeps>): Promise<string> {
-  const server = createServer((req, res) => {
-    handleWebRequest(req, res, { store, production: false, playground: true, ...deps })
-      .then((handled) => {
-        if (!handled) {
-          res.writeHead(404, { 'content-type': 'text/plain', 'x-answered-by': 'api' });
-          res.end('declined');
-        }
-      })
-      .catch((e) => {
-        res.writeHead(500);
-        res.end(String(e));
-      });
+/**
+ * The web routes alone; whatever they decline (the API's requests, unknown paths) answers 404
+ * "api", as the full server's API route or not-found handler would take it.
+ */
+async function serve(deps: Omit<Partial<WebDeps>, 'store'> & { store?: Store } = {}): Promise<string> {
+  const app = Fastify({ loggerInstance: createLogger('error', (line) => void errorLog.push(line)) as FastifyBaseLogger });
+  const web: WebDeps = { production: false, playground: true, ...deps, store: () => deps.store ?? store };
+  await registerHeaders(app);
+  await registerWebRoutes(app, web);
+  app.get('/graphql', async (request, reply) => {
+    if (await servePlaygroundFor(request, reply, web)) return reply;
+    return reply.code(404).header('x-answered-by', 'api').send('declined');
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  servers.push(server);
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  app.setNotFoundHandler((_request, reply) => reply.code(404).header('x-answered-by', 'api').send('declined'));
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  servers.push(app);
+  return `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 }
 
 let base: string;
@@ -51,7 +54,7 @@ beforeAll(async () => {
   base = await serve({});
 });
 afterAll(async () => {
-  for (const s of servers) await new Promise((r) => s.close(r));
+  for (const s of servers) await s.close();
   await store?.close();
 });
 
@@ -67,9 +70,9 @@ describe('pages', () => {
       expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
       const html = await res.text();
       expect(html).toContain(marker);
-      // No absolute URL to anywhere: every src/href is local (or a data: icon).
+      // No absolute URL to anywhere: every src/href is local (a path, an in-page #fragment such as the skip link, or a data: icon).
       const refs = [...html.matchAll(/(?:src|href)="([^"]*)"/g)].map((m) => m[1]!);
-      expect(refs.filter((r) => !r.startsWith('/') && !r.startsWith('data:'))).toEqual([]);
+      expect(refs.filter((r) => !r.startsWith('/') && !r.startsWith('#') && !r.startsWith('data:'))).toEqual([]);
       const assets = refs.filter((r) => r.startsWith('/assets/'));
       expect(assets.length).toBeGreaterThan(0);
       for (const a of assets) {
@@ -81,7 +84,7 @@ describe('pages', () => {
     });
   }
 
-  it('sends the precompressed copy to clients that take gzip, and plain bytes to others', async () => {
+  it('sends the precompressed copies (brotli first, then gzip) to clients that take them, and plain bytes to others', async () => {
     const html = await (await fetch(`${base}/explore`)).text();
     const script = /src="(\/assets\/explore-[^"]+\.js)"/.exec(html)![1]!;
     const { request } = await import('node:http');
@@ -93,19 +96,36 @@ describe('pages', () => {
           res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
         }).on('error', reject).end();
       });
-    const gz = await raw('gzip, deflate, br');
+    const br = await raw('gzip, deflate, br');
+    const gz = await raw('gzip, deflate');
     const plain = await raw(undefined);
+    expect(br.headers['content-encoding']).toBe('br');
     expect(gz.headers['content-encoding']).toBe('gzip');
     expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(brotliDecompressSync(br.body).equals(plain.body)).toBe(true);
     expect(gunzipSync(gz.body).equals(plain.body)).toBe(true);
+    expect(br.body.length).toBeLessThan(gz.body.length);
     expect(gz.body.length).toBeLessThan(plain.body.length / 2);
-    expect(plain.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(plain.headers['content-type']).toMatch(/^(text|application)\/javascript; charset=utf-8$/);
+    for (const answer of [br, gz, plain]) expect(answer.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('serves source maps in development only', async () => {
+    const html = await (await fetch(`${base}/explore`)).text();
+    const map = `${/src="(\/assets\/explore-[^"]+\.js)"/.exec(html)![1]!}.map`;
+    expect((await fetch(base + map)).status).toBe(200);
+    const production = await serve({ production: true, playground: false });
+    const refused = await fetch(production + map);
+    expect(refused.status).toBe(404);
+    expect(await refused.text()).not.toContain('sourcesContent');
+    // The scripts themselves are served.
+    expect((await fetch(production + map.slice(0, -'.map'.length))).status).toBe(200);
   });
 
   it('refuses asset names that try to leave the assets folder', async () => {
     for (const p of ['/assets/../manifest.json', '/assets/%2e%2e%2fmanifest.json', '/assets/..%2f..%2fpackage.json', '/assets/nope.js', '/assets/x.exe']) {
       const res = await fetch(base + p);
-      expect([404, 400], p).toContain(res.status);
+      expect([404, 403, 400], p).toContain(res.status);
       expect(await res.text()).not.toContain('"playground"');
     }
   });
@@ -215,17 +235,10 @@ describe('exports over HTTP', () => {
   it('answers 500 with a plain message, not the engine’s, when the store fails', async () => {
     const broken = { ...store, read: async () => { throw new Error('disk on fire at /secret/path'); } } as unknown as Store;
     const url = await serve({ store: broken });
-    const errors: string[] = [];
-    const original = console.error;
-    console.error = (line: string) => errors.push(line);
-    try {
-      const res = await fetch(`${url}/export/graph.gexf`);
-      expect(res.status).toBe(500);
-      expect(await res.text()).not.toContain('secret');
-    } finally {
-      console.error = original;
-    }
-    expect(errors.join('\n')).toContain('disk on fire');
+    const res = await fetch(`${url}/export/graph.gexf`);
+    expect(res.status).toBe(500);
+    expect(await res.text()).not.toContain('secret');
+    expect(errorLog.join('\n')).toContain('disk on fire');
   });
 });
 

@@ -15,6 +15,8 @@ import { indicators, stats, type IndicatorRecord } from '../services/indicators.
 import { policiesCount, policiesPage, type PolicyPage } from '../services/policies.js';
 import { search, type Hit } from '../services/search.js';
 import { timeline, type TimelineEntryRecord } from '../services/timeline.js';
+import { changes, type ChangesPage } from '../services/changes.js';
+import { ChangeConnection } from '../types/changes.js';
 import { Entity, Sector } from '../types/entities.js';
 import { ALL_EVIDENCE, EntityType, EvidenceBasis, IndicatorKind } from '../types/enums.js';
 import {
@@ -26,6 +28,8 @@ import { evidenceOf, labelsOf } from './helpers.js';
 /** Deepest `neighborhood` walk and longest `path` (the path query's bound is written as 8). */
 export const MAX_NEIGHBORHOOD_DEPTH = 3;
 export const MAX_PATH_DEPTH = 8;
+
+const INCLUDE_UNDATED = 'False leaves out the policies, bodies, firms and events nothing dates, and the relationships nothing dates (no start, no dated end): see GraphNode.undated.';
 
 function inRange(value: number, min: number, max: number, argument: string, why: string): number {
   if (!Number.isInteger(value) || value < min || value > max) {
@@ -93,6 +97,25 @@ export class TimelineResolver {
 }
 
 @Resolver()
+export class ChangesResolver {
+  @Query(() => ChangeConnection, {
+    description: 'What changed between two dates (both included): policies issued, published as drafts, taking effect or ending; bodies established or dissolved; firms founded; events; relationships beginning or ending — each with its date, precision and citations, in date order, a page at a time. The graph at `from` plus what began, minus what ended, is the graph at `to`.',
+    complexity: ({ args, childComplexity }) => 10 + (typeof args.first === 'number' ? args.first : 50) * childComplexity,
+  })
+  changes(
+    @Ctx() ctx: ApiContext,
+    @Arg('from', () => DateScalar) from: string,
+    @Arg('to', () => DateScalar) to: string,
+    @Arg('regionId', () => ID, { nullable: true, description: 'Only what concerns this region or a region within it.' }) regionId: string | null,
+    @Arg('sectorId', () => ID, { nullable: true, description: 'Only what concerns this sector or one of its sub-sectors.' }) sectorId: string | null,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: 'Page size, 1 to 100.' }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: 'The cursor after which the page starts (pageInfo.endCursor).' }) after: string | null,
+  ): Promise<ChangesPage> {
+    return changes(ctx, { from, to, regionId, sectorId, first: pageSize(first, 50, ctx.limits), after });
+  }
+}
+
+@Resolver()
 export class PolicyDriversResolver {
   @Query(() => [PolicyDriver], {
     description: 'Which policies drive firms of this sector: policies promoting or regulating it (or a sub-sector), each with the firms operating in the sector it acts on (or a sub-sector of that) and the relationship path between them. Oldest policies first (ties at the cut by id), at most `first` drivers with at most `firstFirms` firms each.',
@@ -117,8 +140,12 @@ export class PolicyDriversResolver {
 @Resolver()
 export class GraphResolver {
   @Query(() => Graph, {
-    description: `The entities within \`depth\` steps of an entity and the relationships walked, for drawing (at most ${MAX_GRAPH_NODES} nodes). With \`asOf\`, as the graph stood on that day: what was not yet issued, established or begun, and what had ended, is left out.`,
-    complexity: ({ args, childComplexity }) => 10 + childComplexity * (typeof args.depth === 'number' ? Math.max(args.depth, 1) : 1),
+    description: `The entities within \`depth\` steps of an entity and the relationships walked, for drawing (at most ${MAX_GRAPH_NODES} nodes). With \`asOf\`, as the graph stood on that day: what was not yet issued, established or begun (by its own date or its start), and what had ended, is left out; what nothing dates stays, marked \`undated\`, unless \`includeUndated\` is false.`,
+    // The walk grows with the square of the depth or faster; its items with the depth.
+    complexity: ({ args, childComplexity }) => {
+      const depth = typeof args.depth === 'number' ? Math.min(Math.max(args.depth, 1), MAX_NEIGHBORHOOD_DEPTH) : 1;
+      return 20 * depth ** 2 + childComplexity * depth;
+    },
   })
   neighborhood(
     @Ctx() ctx: ApiContext,
@@ -127,15 +154,17 @@ export class GraphResolver {
     @Arg('asOf', () => DateScalar, { nullable: true }) asOf: string | null,
     @Arg('types', () => [EntityType], { nullable: true, description: 'Only entities of these kinds (the walk goes through them only).' }) types: EntityType[] | null,
     @Arg('evidence', () => [EvidenceBasis], { nullable: true, defaultValue: ALL_EVIDENCE, description: 'Walk only relationships with a citation of one of these bases.' }) evidence: EvidenceBasis[] | null,
+    @Arg('includeUndated', () => Boolean, { nullable: true, defaultValue: true, description: INCLUDE_UNDATED }) includeUndated: boolean | null,
   ): Promise<GraphRecord> {
     const steps = inRange(depth ?? 1, 1, MAX_NEIGHBORHOOD_DEPTH, 'depth', 'a neighbourhood wider than that is most of the graph');
-    return neighborhood(ctx, { id, depth: steps, asOf, labels: labelsOf(types), evidence: evidenceOf(evidence) });
+    return neighborhood(ctx, { id, depth: steps, asOf, labels: labelsOf(types), evidence: evidenceOf(evidence), includeUndated: includeUndated ?? true });
   }
 
   @Query(() => Graph, {
     nullable: true,
     description: 'One shortest path between two entities over their relationships (either direction); null when there is none within maxDepth steps.',
-    complexity: ({ childComplexity }) => 10 + childComplexity,
+    // The search for a shortest path widens with every step it may take.
+    complexity: ({ args, childComplexity }) => 10 + 10 * (typeof args.maxDepth === 'number' ? Math.min(Math.max(args.maxDepth, 1), MAX_PATH_DEPTH) : 4) + childComplexity,
   })
   path(
     @Ctx() ctx: ApiContext,
@@ -143,9 +172,10 @@ export class GraphResolver {
     @Arg('toId', () => ID) toId: string,
     @Arg('maxDepth', () => Int, { nullable: true, defaultValue: 4, description: `Longest path looked for, 1 to ${MAX_PATH_DEPTH} steps.` }) maxDepth: number | null,
     @Arg('evidence', () => [EvidenceBasis], { nullable: true, defaultValue: ALL_EVIDENCE, description: 'Only paths whose every relationship has a citation of one of these bases.' }) evidence: EvidenceBasis[] | null,
+    @Arg('includeUndated', () => Boolean, { nullable: true, defaultValue: true, description: `${INCLUDE_UNDATED} The path then goes only through dated entities.` }) includeUndated: boolean | null,
   ): Promise<GraphRecord | null> {
     const steps = inRange(maxDepth ?? 4, 1, MAX_PATH_DEPTH, 'maxDepth', 'longer paths say little about how two things are linked');
-    return shortestPath(ctx, fromId, toId, steps, evidenceOf(evidence));
+    return shortestPath(ctx, fromId, toId, steps, evidenceOf(evidence), includeUndated ?? true);
   }
 }
 
@@ -210,6 +240,6 @@ export class CypherResolver {
 }
 
 export const QUERY_RESOLVERS = [
-  SearchResolver, PoliciesResolver, TimelineResolver, PolicyDriversResolver, GraphResolver,
+  SearchResolver, PoliciesResolver, TimelineResolver, ChangesResolver, PolicyDriversResolver, GraphResolver,
   IndicatorsResolver, StatsResolver, CypherResolver,
 ] as const;

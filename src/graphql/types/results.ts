@@ -152,6 +152,9 @@ export class GraphNode {
   @Field(() => DatePrecision, { nullable: true })
   precision!: DatePrecision | null;
 
+  @Field(() => Boolean, { description: 'True for a policy, body, firm or event that nothing in the graph dates (no issue, entry into force, establishment, founding or date): it cannot be placed in time, so a drawing "as of" a date should not show it as present. Regions, sectors and people carry no date of their own and are never undated.' })
+  undated!: boolean;
+
   @Field(() => JSONScalar, { description: 'Other fields: nameZh, kind, status, role and every date with its precision.' })
   data!: Record<string, unknown>;
 }
@@ -169,6 +172,9 @@ export class GraphEdge {
 
   @Field(() => String)
   type!: string;
+
+  @Field(() => Boolean, { description: 'True when nothing dates the relationship\'s beginning though something could: it has no start of its own, neither of its ends is dated, and one of them is a policy, body, firm or event (a link between two regions or sectors is as timeless as they are).' })
+  undated!: boolean;
 
   @Field(() => JSONScalar, { description: 'start, end (with precisions) and role, when known.' })
   data!: Record<string, unknown>;

@@ -54,3 +54,39 @@ if (mount) {
     }),
   );
 }
+
+/**
+ * GraphiQL 4 leaves a few accessibility gaps that axe reports as serious: its editors' hidden
+ * textareas have no label, its scrolling editor panes cannot be focused, and its tabs nest the
+ * close button inside the element with the tab role. They are mended on the rendered DOM
+ * (watched, since GraphiQL re-renders), without changing what GraphiQL does.
+ */
+function mendAccessibility(root: HTMLElement) {
+  const names: [string, string][] = [['.graphiql-query-editor', 'Query editor'], ['.graphiql-editor-tool', 'Variables or headers editor'], ['.graphiql-response', 'Result']];
+  for (const [area, label] of names) {
+    for (const t of Array.from(root.querySelectorAll<HTMLTextAreaElement>(`${area} textarea`))) if (!t.getAttribute('aria-label')) t.setAttribute('aria-label', label);
+  }
+  for (const s of Array.from(root.querySelectorAll<HTMLElement>('.CodeMirror-scroll'))) if (s.tabIndex !== 0) s.tabIndex = 0;
+  // The tabs become plain buttons in a list (the open one aria-current): a tab role on an
+  // element holding a close button is what axe refuses.
+  for (const list of Array.from(root.querySelectorAll<HTMLElement>('.graphiql-tabs[role="tablist"], ul[role="tablist"]'))) list.setAttribute('role', 'list');
+  for (const tab of Array.from(root.querySelectorAll<HTMLElement>('li.graphiql-tab'))) {
+    if (tab.getAttribute('role') === 'tab') tab.removeAttribute('role');
+    for (const a of ['aria-selected', 'aria-controls']) tab.removeAttribute(a);
+    const button = tab.querySelector<HTMLElement>('.graphiql-tab-button');
+    if (!button) continue;
+    if (tab.classList.contains('graphiql-tab-active')) button.setAttribute('aria-current', 'true');
+    else button.removeAttribute('aria-current');
+  }
+}
+if (mount) {
+  let queued = false;
+  new MutationObserver(() => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      mendAccessibility(mount);
+    });
+  }).observe(mount, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'role', 'tabindex'] });
+}

@@ -9,14 +9,17 @@ import { gql, GraphQLRequestError } from './gql.js';
 import { h, typeName } from './format.js';
 import { TIMELINE } from './queries.js';
 
+interface Citation { sourceId: string; sourceTitle: string; locator: string | null; note: string | null }
 interface Entry {
   date: string;
   dateLabel: string;
   precision: string;
   kind: string;
   label: string;
-  entity: { id: string; type: string; name: string };
+  entity: { id: string; type: string; name: string; description: string | null; citations: Citation[]; relations?: { node: { id: string } }[] };
   other: { id: string; type: string; name: string } | null;
+  /** Events that only restate this entry's date (merged into it). */
+  restated?: Entry[];
 }
 interface Facet { id: string; label: string; name: string }
 
@@ -154,29 +157,126 @@ function describe(f: Filters): string {
   return parts.length ? ` (${parts.join('; ')})` : '';
 }
 
-function render(entries: Entry[], f: Filters) {
+/**
+ * One entry per happening: an event dated the same as a fact of an entity it involves (the
+ * "Cybersecurity Law adopted" event beside the law's own issue date) says nothing the fact
+ * does not, so it is folded into that fact, its description and citations kept there.
+ */
+export function mergeRestatements(entries: Entry[]): Entry[] {
+  const byDateAndEntity = new Map<string, Entry>();
+  for (const e of entries) if (e.kind !== 'EVENT' && !e.other) byDateAndEntity.set(`${e.dateLabel}|${e.entity.id}`, e);
+  const out: Entry[] = [];
+  for (const e of entries) {
+    if (e.kind === 'EVENT' && e.entity.type === 'EVENT') {
+      const host = (e.entity.relations ?? []).map((r) => byDateAndEntity.get(`${e.dateLabel}|${r.node.id}`)).find(Boolean);
+      if (host) {
+        (host.restated ??= []).push(e);
+        continue;
+      }
+    }
+    out.push(e);
+  }
+  return out;
+}
+
+const cite = (c: Citation) => h('li', {}, h('cite', {}, c.sourceTitle), c.locator ? h('span', { class: 'locator' }, ` — ${c.locator}`) : null, c.note ? h('div', { class: 'note' }, c.note) : null);
+
+function citations(e: Entry) {
+  const all = [...e.entity.citations, ...(e.restated ?? []).flatMap((r) => r.entity.citations)];
+  const unique = all.filter((c, i) => all.findIndex((x) => x.sourceId === c.sourceId && x.locator === c.locator && x.note === c.note) === i);
+  if (!unique.length) return null;
+  return h('details', { class: 'sources' }, h('summary', {}, `${unique.length} citation${unique.length > 1 ? 's' : ''}`), h('ol', { class: 'citations' }, ...unique.map(cite)));
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag: string, attrs: Record<string, string | number>, text?: string): SVGElement {
+  const el = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+/**
+ * The drawn time axis: one lane per entity type, a day as a dot, a month or a year as a span
+ * covering that period (a date known to its year is not a point in January). Each mark links
+ * to its entry in the list, which is the accessible form of the same facts.
+ */
+function drawAxis(entries: Entry[]) {
+  const axis = document.getElementById('axis')!;
+  if (!entries.length) {
+    axis.replaceChildren();
+    return;
+  }
+  const years = entries.map((e) => Number(e.date.slice(0, 4)));
+  const first = Math.min(...years);
+  const last = Math.max(...years) + 1;
+  const width = Math.max(axis.clientWidth || 800, 320);
+  const lanes = TYPES.filter((t) => entries.some((e) => e.entity.type === t));
+  const laneH = 18;
+  const top = 22;
+  const height = top + lanes.length * laneH + 8;
+  const x = (d: string) => {
+    const [y, m, day] = d.split('-').map(Number);
+    return 70 + ((y! - first + ((m! - 1) + (day! - 1) / 31) / 12) / (last - first)) * (width - 80);
+  };
+  const yearW = (width - 80) / (last - first);
+  const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, class: 'axis-svg' });
+  const step = Math.max(1, Math.ceil((last - first) / Math.max(1, Math.floor((width - 80) / 50))));
+  for (let y = first; y <= last; y += step) {
+    const px = x(`${y}-01-01`);
+    root.append(svg('line', { x1: px, x2: px, y1: top - 4, y2: height, stroke: '#dcdce3' }), svg('text', { x: px + 2, y: 14, 'font-size': 11, fill: '#1d1d1f' }, String(y)));
+  }
+  lanes.forEach((t, i) => root.append(svg('text', { x: 2, y: top + i * laneH + 12, 'font-size': 11, fill: '#1d1d1f' }, typeName(t))));
+  entries.forEach((e, i) => {
+    const lane = lanes.indexOf(e.entity.type);
+    const cy = top + lane * laneH + 8;
+    // Marks are pointer shortcuts to the list (aria-hidden, so not links a keyboard would reach).
+    const link = svg('g', { class: 'mark', 'data-entry': `entry-${i}` });
+    link.addEventListener('click', () => {
+      location.hash = `entry-${i}`;
+    });
+    const title = svg('title', {}, `${e.dateLabel} ${e.label}`);
+    const colour = colourOf(e.entity.type);
+    const mark = e.precision === 'DAY'
+      ? svg('circle', { cx: x(e.date), cy, r: 4, fill: colour, stroke: '#1d1d1f', 'stroke-width': 0.5 })
+      : svg('rect', { x: x(e.date), y: cy - 5, width: Math.max(3, e.precision === 'YEAR' ? yearW : yearW / 12), height: 10, fill: colour, 'fill-opacity': 0.35, stroke: colour, rx: 2, class: `span-${e.precision.toLowerCase()}` });
+    mark.append(title);
+    link.append(mark);
+    root.append(link);
+  });
+  axis.replaceChildren(root);
+}
+
+function render(rawEntries: Entry[], f: Filters) {
+  const entries = mergeRestatements(rawEntries);
   summary.dataset.kind = 'info';
   summary.textContent = entries.length
-    ? `${entries.length} dated fact${entries.length === 1 ? '' : 's'}${describe(f)}.`
+    ? `${entries.length} dated fact${entries.length === 1 ? '' : 's'}${describe(f)}${rawEntries.length > entries.length ? `; ${rawEntries.length - entries.length} event${rawEntries.length - entries.length === 1 ? '' : 's'} restating a fact's own date folded into it` : ''}.`
     : `No dated fact matches${describe(f)}.`;
   const byYear = new Map<string, Entry[]>();
   for (const e of entries) {
     const y = e.date.slice(0, 4);
     byYear.set(y, [...(byYear.get(y) ?? []), e]);
   }
+  const index = new Map(entries.map((e, i) => [e, i]));
+  drawAxis(entries);
+  const precisionNote = (e: Entry) => (e.precision === 'YEAR' ? ' (year only)' : e.precision === 'MONTH' ? ' (month only)' : '');
   list.replaceChildren(
     ...[...byYear.entries()].flatMap(([year, es]) => [
       h('h2', { class: 'year', id: `y${year}` }, year),
       h('ol', { class: 'entries' },
         ...es.map((e) =>
-          h('li', { 'data-entity': e.entity.id, 'data-type': e.entity.type },
-            h('time', { datetime: e.dateLabel }, e.dateLabel),
+          h('li', { 'data-entity': e.entity.id, 'data-type': e.entity.type, id: `entry-${index.get(e)}` },
+            h('time', { datetime: e.dateLabel }, e.dateLabel, h('span', { class: 'precision' }, precisionNote(e))),
             h('span', { class: 'kind' }, e.kind.replace(/_/g, ' ')),
-            h('span', { class: 'what' },
-              h('span', { class: 'dot', style: `background:${colourOf(e.entity.type)}`, title: typeName(e.entity.type) }),
-              h('a', { href: `/explore?id=${encodeURIComponent(e.entity.id)}` }, e.entity.name),
+            h('div', { class: 'what' },
+              h('span', { class: 'dot', style: `background:${colourOf(e.entity.type)}` }),
+              h('a', { href: `/explore?focus=${encodeURIComponent(e.entity.id)}` }, e.entity.name),
               e.label && e.label !== e.entity.name ? h('span', { class: 'label' }, ` — ${e.label}`) : null,
-              e.other ? h('span', { class: 'label' }, ' (with ', h('a', { href: `/explore?id=${encodeURIComponent(e.other.id)}` }, e.other.name), ')') : null,
+              e.other ? h('span', { class: 'label' }, ' (with ', h('a', { href: `/explore?focus=${encodeURIComponent(e.other.id)}` }, e.other.name), ')') : null,
+              e.entity.description ? h('p', { class: 'description' }, e.entity.description) : null,
+              ...(e.restated ?? []).map((r) => h('p', { class: 'restated' }, 'Also recorded as the event ', h('a', { href: `/explore?focus=${encodeURIComponent(r.entity.id)}` }, r.entity.name), r.entity.description ? `: ${r.entity.description}` : '.')),
+              citations(e),
             ),
           ),
         ),

@@ -364,6 +364,12 @@ export const cases: CatalogueCase[] = [
     check: (rows) => expect(rows).toEqual([]),
   },
   {
+    query: 'shortestPath',
+    title: 'through the State Council when it is the shortest way',
+    params: { fromId: 'made-in-china-2025', toId: 'beijing', maxDepth: 8 },
+    check: (rows) => expect(rows).toEqual([{ ids: ['made-in-china-2025', 'state-council', 'beijing'], length: 2 }]),
+  },
+  {
     query: 'indicators',
     title: 'all, by year, with subject and sector',
     params: { subjectId: null, sectorId: null, metric: null, kinds: [...ENUMS.IndicatorKind], limit: 100 },
