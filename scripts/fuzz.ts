@@ -8,6 +8,7 @@
  * must not have written). Exits 1 otherwise, printing the failing requests and FUZZ_SEED.
  *
  * Environment: FUZZ_REQUESTS, FUZZ_SEED (default: random, printed), FUZZ_CONCURRENCY (default 8),
+ * FUZZ_ENGINE=neo4j (the server on the seeded Neo4j at NEO4J_URI instead of the embedded engine),
  * FUZZ_ONLY (request numbers of the run to send alone, e.g. FUZZ_SEED=1 FUZZ_ONLY=5309).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -111,10 +112,16 @@ async function graphCounts(http: HttpClient): Promise<string> {
 
 async function main() {
   const started = performance.now();
-  console.log(`test:fuzz — ${indexes.length} requests, seed ${seed} (FUZZ_SEED=${seed} repeats this run), ${concurrency} at a time, loopback`);
+  console.log(`test:fuzz — ${indexes.length} requests${process.env.FUZZ_ENGINE === 'neo4j' ? ' on Neo4j' : ''}, seed ${seed} (FUZZ_SEED=${seed} repeats this run), ${concurrency} at a time, loopback`);
   // The per-client budgets stay on, far above what the run sends (spawnServer's MEASURING_BUDGETS).
-  // On disk, as deployed: ad hoc statements then run in their own process (src/store/kuzu/adhoc-runner.ts).
-  const server = await spawnServer({ db: process.env.FUZZ_DB || join(mkdtempSync(join(tmpdir(), 'fuzz-')), 'graph.kuzu'), env: { NODE_ENV: 'production', EMBEDDED_BUFFER_MB: '512' } });
+  // FUZZ_ENGINE=neo4j: the server on the Neo4j that NEO4J_URI names, already seeded (see
+  // scripts/neo4j-local-run.sh). Otherwise on disk, as deployed: ad hoc statements then run in
+  // their own process (src/store/kuzu/adhoc-runner.ts).
+  const onNeo4j = process.env.FUZZ_ENGINE === 'neo4j';
+  if (onNeo4j && !process.env.NEO4J_URI) throw new Error('FUZZ_ENGINE=neo4j needs NEO4J_URI (and NEO4J_PASSWORD) of a seeded Neo4j');
+  const server = await spawnServer(onNeo4j
+    ? { db: ':memory:', env: { NODE_ENV: 'production', NEO4J_URI: process.env.NEO4J_URI! } }
+    : { db: process.env.FUZZ_DB || join(mkdtempSync(join(tmpdir(), 'fuzz-')), 'graph.kuzu'), env: { NODE_ENV: 'production', EMBEDDED_BUFFER_MB: '512' } });
   const http = new HttpClient(server.url, concurrency);
   const failures: string[] = [];
   const byKind = new Map<string, { sent: number; statuses: Map<number, number> }>();

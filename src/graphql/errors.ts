@@ -9,6 +9,7 @@
  * - BAD_REQUEST (a body that is not JSON, too large, of another type, CSRF), NOT_FOUND,
  *   METHOD_NOT_ALLOWED (also `cypher` over GET), RATE_LIMITED, SERVICE_UNAVAILABLE (not ready,
  *   draining, shedding load): the HTTP edge's refusals (src/http/), in the same shape;
+ *   SERVICE_UNAVAILABLE also when a query finds the database unreachable (try again shortly);
  * - REQUEST_CANCELLED: the client went away or the request ran out of time, and the work
  *   left was stopped;
  * - INTERNAL_SERVER_ERROR: anything else. Its cause is logged (see logging in the Apollo
@@ -16,7 +17,7 @@
  *   there.
  */
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import type { StoreInputError } from '../store/port.js';
+import { StoreUnavailableError, type StoreInputError } from '../store/port.js';
 import { BadDateError } from './scalars.js';
 
 /** Codes whose messages were written for the client. */
@@ -65,6 +66,8 @@ function clientCode(error: unknown): string | undefined {
   if (error instanceof GraphQLError && CLIENT_CODES.has(String(error.extensions?.code))) return String(error.extensions.code);
   const original = rootCause(error);
   if (original instanceof BadDateError) return 'BAD_USER_INPUT';
+  // Not a bug of ours to log per request: /healthz reports the outage once.
+  if (original instanceof StoreUnavailableError) return original.code;
   if (original instanceof GraphQLError && CLIENT_CODES.has(String(original.extensions?.code))) return String(original.extensions.code);
   if (error instanceof GraphQLError && !error.path && TOO_MANY_VARIABLE_ERRORS.test(error.message)) return 'BAD_USER_INPUT';
   return undefined;

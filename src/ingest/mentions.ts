@@ -87,6 +87,10 @@ interface RawMatch { start: number; end: number; entries: Entry[] }
 function scan(norm: Normalized, original: string, index: EntityIndex): RawMatch[] {
   const out: RawMatch[] = [];
   const n = norm.text.length;
+  // Where words end, in order: the keys tried at a start are the ones ending at these.
+  const wordEnds: number[] = [];
+  for (let k = 0; k < n; k++) if (norm.ends[k]) wordEnds.push(k + 1);
+  let firstEnd = 0;
   let i = 0;
   let reach = 0;
   while (i < n) {
@@ -96,8 +100,9 @@ function scan(norm: Normalized, original: string, index: EntityIndex): RawMatch[
     }
     let best: { j: number; entries: Entry[] } | undefined;
     const limit = Math.min(n, i + index.longest);
-    for (let j = i + 1; j < limit + 1; j++) {
-      if (!norm.ends[j - 1]) continue;
+    while (firstEnd < wordEnds.length && wordEnds[firstEnd]! <= i) firstEnd++;
+    for (let e = firstEnd; e < wordEnds.length && wordEnds[e]! <= limit; e++) {
+      const j = wordEnds[e]!;
       const entries = index.byKey.get(norm.text.slice(i, j));
       if (!entries) continue;
       const from = norm.at[i]!;

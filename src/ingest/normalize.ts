@@ -70,6 +70,8 @@ export function normalize(original: string): Normalized {
 
 /** The matching key of a name: what normalize() would keep of it. */
 export function keyOf(name: string): string {
+  // Plain ASCII (most names): lower case, letters and digits, no Unicode passes.
+  if (/^[\x00-\x7f]*$/.test(name)) return name.toLowerCase().replace(/[^a-z0-9]/g, '');
   // The same characters normalize() keeps, in one pass over the string (the index builds
   // hundreds of thousands of keys).
   return name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}\u3400-\u9fff\uf900-\ufaff]/gu, '');

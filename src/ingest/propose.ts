@@ -129,13 +129,17 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
   const dates: DatedProposal[] = [];
   const relations: Relation[] = [];
   let cursor = 0;
+  let dateCursor = 0;
   for (const s of sentences) {
     while (cursor < named.length && named[cursor]!.end <= s.start) cursor++;
     const inside: Named[] = [];
     for (let i = cursor; i < named.length && named[i]!.start < s.end; i++) inside.push(named[i]!);
     const body = text.slice(s.start, s.end);
-    for (const d of found) {
-      if (d.start < s.start || d.end > s.end) continue;
+    // Dates are sorted by offset: only this sentence's are looked at.
+    while (dateCursor < found.length && found[dateCursor]!.start < s.start) dateCursor++;
+    for (let k = dateCursor; k < found.length && found[k]!.start < s.end; k++) {
+      const d = found[k]!;
+      if (d.end > s.end) continue;
       // The event is the trigger nearest the date; what it dates is the name nearest that
       // trigger, preferably before it (its subject: "X took effect on …", "X was issued in …").
       let event: string | null = null;
@@ -174,9 +178,32 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
     if (inside.length > 1) relations.push(...findRelations(text, inside, paragraphOf(s.start)));
   }
 
+  const sentenceOf = (offset: number) => {
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = sentences[lo];
+    return s && offset >= s.start && offset < s.end ? s : undefined;
+  };
+  const namedIn = (from: number, to: number) => {
+    const out: Named[] = [];
+    let lo = 0;
+    let hi = named.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (named[mid]!.start < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < named.length && named[i]!.start < to; i++) if (named[i]!.end <= to) out.push(named[i]!);
+    return out;
+  };
   const figures = findFigures(text, { paragraphOf, sentences, dates: found, writtenYear: options.writtenYear ?? null }).map((f) => {
-    const sentence = sentences.find((s) => f.start >= s.start && f.start < s.end);
-    const around = sentence ? named.filter((n) => n.start >= sentence.start && n.end <= sentence.end && ['Region', 'Firm', 'Sector', 'Agency'].includes(n.label)) : [];
+    const sentence = sentenceOf(f.start);
+    const around = sentence ? namedIn(sentence.start, sentence.end).filter((n) => ['Region', 'Firm', 'Sector', 'Agency'].includes(n.label)) : [];
     around.sort((a, b) => (LABEL_WEIGHT[b.label] ?? 1) - (LABEL_WEIGHT[a.label] ?? 1) || Math.abs(a.start - f.start) - Math.abs(b.start - f.start));
     const body = sentence ? text.slice(sentence.start, sentence.end).toLowerCase() : '';
     const metric = f.unit === '%' ? (/growth|increase|grew|rate/.test(body) ? 'market growth rate' : 'share') : /market|scale|sales/.test(body) ? 'market size' : /revenue|income/.test(body) ? 'industry revenue' : f.unit.startsWith('count') || !/^[A-Z]{3}/.test(f.unit) ? 'count' : 'value';

@@ -55,6 +55,18 @@ export class StoreInputError extends Error {
   }
 }
 
+/**
+ * The database cannot be reached right now (stopped, restarting, the network): not the
+ * caller's fault, and worth trying again shortly. Answered as SERVICE_UNAVAILABLE.
+ */
+export class StoreUnavailableError extends Error {
+  readonly code = 'SERVICE_UNAVAILABLE';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StoreUnavailableError';
+  }
+}
+
 /** Wraps a store so that each request can count its own round trips. */
 export class CountingStore implements Store {
   roundTrips = 0;

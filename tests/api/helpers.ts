@@ -1,10 +1,45 @@
 /**
  * The API under test: the real server (src/server.ts) on a free port, over HTTP, on an
  * in-memory embedded database seeded from seeds/ (the curated dataset) unless told otherwise.
+ * With TEST_ENGINE=neo4j (npm run test:neo4j) the same server runs on the Neo4j that NEO4J_URI
+ * names instead, its graph replaced with the same seeds first.
  * Its log lines are collected rather than printed, so tests can read them.
  */
+import { loadConfig } from '../../src/config.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
 import { createLogger, type Logger } from '../../src/logging.js';
+import { projectPath } from '../../src/paths.js';
+import { checkSeedFolder, loadGraph } from '../../src/seeds/index.js';
+import { openStore } from '../../src/store/index.js';
+
+/** Which engine the API tests run on: the embedded one unless TEST_ENGINE=neo4j. */
+export const TEST_ENGINE = process.env.TEST_ENGINE === 'neo4j' ? 'neo4j' : 'kuzu';
+
+let neo4jGraph: Promise<string | false | undefined> = Promise.resolve(undefined);
+
+/**
+ * Neo4j has one database for every server a test starts: migrated, and its graph replaced with
+ * the seed folder asked for (emptied for `false`), once per folder in a row.
+ */
+function prepareNeo4j(seedDir: string | false): Promise<unknown> {
+  neo4jGraph = neo4jGraph.catch(() => undefined).then(async (loaded) => {
+    if (loaded === seedDir) return loaded;
+    const store = await openStore(loadConfig(process.env));
+    try {
+      await store.migrate();
+      if (seedDir === false) await store.replaceGraph(async () => {});
+      else {
+        const { graph, problems } = checkSeedFolder(seedDir);
+        if (problems.length) throw new Error(`${seedDir} does not validate`);
+        await loadGraph(store, graph);
+      }
+      return seedDir;
+    } finally {
+      await store.close();
+    }
+  });
+  return neo4jGraph;
+}
 
 export interface LogEntry { level: string; msg: string; [field: string]: unknown }
 
@@ -33,16 +68,19 @@ function capturingLogger(logs: LogEntry[]): Logger {
  * The per-client budgets are on but far above what a test file sends (tests that exercise
  * them set their own through `env`). `embeddedDb`: a folder for an on-disk database instead
  * of the in-memory one, for tests of what only an on-disk database does (ad hoc statements in
- * their own process).
+ * their own process). `engine`: this server on another engine than TEST_ENGINE (the parity
+ * test runs one on each).
  */
-export async function startApi(options: { production?: boolean; embeddedDb?: string; env?: Record<string, string> } & Pick<ServerOptions, 'seedDir' | 'limits' | 'assetsDir'> = {}): Promise<Api> {
+export async function startApi(options: { production?: boolean; embeddedDb?: string; env?: Record<string, string>; engine?: 'kuzu' | 'neo4j' } & Pick<ServerOptions, 'seedDir' | 'limits' | 'assetsDir'> = {}): Promise<Api> {
   const logs: LogEntry[] = [];
+  const engine = options.engine ?? TEST_ENGINE;
+  if (engine === 'neo4j') await prepareNeo4j(options.seedDir ?? projectPath('seeds'));
   const server = await startServer({
     env: {
       ...process.env,
       EMBEDDED_DB: options.embeddedDb ?? ':memory:',
       EMBEDDED_BUFFER_MB: '256',
-      NEO4J_URI: '',
+      NEO4J_URI: engine === 'neo4j' ? process.env.NEO4J_URI : '',
       NODE_ENV: options.production ? 'production' : 'test',
       LOG_LEVEL: 'silent',
       RATE_LIMIT_REQUESTS: '1000000',

@@ -65,8 +65,11 @@ describe('server lifecycle', () => {
     server.child.kill('SIGTERM');
     const response = await slow;
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { data: { cypher: { rows: { n: number }[] } } };
-    expect(body.data.cypher.rows[0]!.n).toBeGreaterThan(100_000);
+    // Answered in full, not cut off: its rows, or, on a machine so busy that the statement
+    // outlives the `cypher` time limit, that limit's own coded answer (never a reset or a 503).
+    const body = (await response.json()) as { data: { cypher: { rows: { n: number }[] } | null } | null; errors?: { extensions: { code: string } }[] };
+    if (body.data?.cypher) expect(body.data.cypher.rows[0]!.n).toBeGreaterThan(100_000);
+    else expect(body.errors?.map((e) => e.extensions.code)).toEqual(['QUERY_TIMEOUT']);
     expect(await within(server.exited, 30_000, 'exit')).toBe(0);
     expect(server.output()).toContain('"signal":"SIGTERM","msg":"stopping"');
 

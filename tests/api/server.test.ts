@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging.js';
 import { projectPath } from '../../src/paths.js';
-import { startApi, dataOf, type Api } from './helpers.js';
+import { startApi, dataOf, TEST_ENGINE, type Api } from './helpers.js';
 
 let api: Api;
 beforeAll(async () => {
@@ -24,7 +24,7 @@ describe('GET /healthz', () => {
     const response = await fetch(`${api.url}/healthz`);
     expect(response.status).toBe(200);
     const body = await response.json();
-    expect(body).toEqual({ status: 'ok', engine: 'kuzu', ready: true, dataVersion: expect.stringMatching(/^[0-9a-f]{12}$/) });
+    expect(body).toEqual({ status: 'ok', engine: TEST_ENGINE, ready: true, dataVersion: expect.stringMatching(/^[0-9a-f]{12}$/) });
     // Derived from the data, so every replica serving the same graph says the same.
     expect((await (await fetch(`${api.url}/healthz`)).json()).dataVersion).toBe(body.dataVersion);
   });

@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { projectPath } from '../../src/paths.js';
 import { dependsOn, environment, interpolate, parsePort, readCompose, references, tokenize, type Service } from './compose.js';
 import { readEnvExample } from './files.js';
+import { productionSettings } from '../neo4j/settings.js';
 
 const compose = readCompose(projectPath('docker-compose.yml'));
 const { services } = compose;
@@ -58,8 +59,10 @@ describe('docker-compose.yml', () => {
         expect(tokens, setting).toEqual([expect.objectContaining({ name: variable, operator: ':-' })]);
         expect(interpolate(neoEnv[setting]!)).toMatch(/^\d+[kmg]$/i);
       }
-      // Every NEO4J_ variable becomes a setting in the Neo4j image; keep to known ones.
-      expect(Object.keys(neoEnv).sort()).toEqual(['NEO4J_AUTH', ...Object.keys(memory)].sort());
+      // Every NEO4J_ variable becomes a setting in the Neo4j image; keep to known ones (the
+      // hardening ones are those of tools/neo4j-local/neo4j.conf, see tests/neo4j/hardening.test.ts).
+      const hardening = [...productionSettings().keys(), 'NEO4J_server_directories_import'];
+      expect(Object.keys(neoEnv).sort()).toEqual(['NEO4J_AUTH', ...Object.keys(memory), ...hardening].sort());
     });
 
     it('keeps data and logs on named volumes', () => {

@@ -266,7 +266,8 @@ describe('README: Deploy with Docker, Scale out', () => {
     expect(all).toContain('docker compose up -d --scale api=3 --wait');
     expect(all).toContain('docker compose up -d --wait neo4j');
     expect(all).toContain('NEO4J_URI=neo4j://localhost:7687 npm run test:neo4j');
-    expect(pkg.scripts['test:neo4j']).toMatch(/neo4j-contract/);
+    expect(pkg.scripts['test:neo4j']).toMatch(/vitest\.neo4j\.config\.ts/);
+    expect(readFileSync(projectPath('vitest.neo4j.config.ts'), 'utf8')).toMatch(/neo4j-contract/);
   });
 
   it('shows env files with documented variables only, Aura through neo4j+s://', () => {

@@ -127,7 +127,7 @@ describe('the image', () => {
       expect([...code.matchAll(/from '([^']+)'/g)].map((m) => m[1]), name).toEqual(['graphql']);
     }
     // pdfjs-dist's optional packages draw pages and stream from Node streams; `graph ingest`
-    // reads the text layer of a file it hands over whole, and needs neither.
+    // reads the text layer of a file it hands over whole (with a DOMMatrix shim), and needs neither.
     const pdfRenderingOnly = new Set(Object.keys(lock.packages['node_modules/pdfjs-dist']?.optionalDependencies ?? {}).flatMap((name) => [...closure(`node_modules/${name}`)]));
     const omitted = Object.entries(lock.packages)
       .filter(([path, p]) => path && p.optional && !p.dev)

@@ -33,7 +33,7 @@ describe.skipIf(!enabled)('catalogue on Neo4j', () => {
       throw new Error('the Neo4j database is not empty; set NEO4J_TEST_WIPE=1 to let the suite replace its graph');
     }
     await loadGraph(store, checkSeedFolder(FIXTURE_DIR).graph);
-  }, 120_000);
+  }, 600_000);
   afterAll(async () => {
     await store?.close();
   });

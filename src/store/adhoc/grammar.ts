@@ -3,12 +3,14 @@
  * generates from Cypher25Parser.g4), loaded for the ad hoc guard.
  *
  * The package exports its language services but not the generated parser itself, so it is
- * found beside the package's entry point; if a new version moves it, loading fails and every
- * ad hoc statement is refused (the guard fails closed) until this path is corrected.
+ * found in the package's folder; if a new version moves it, loading fails and every ad hoc
+ * statement is refused (the guard fails closed) until this path is corrected. Only that folder
+ * (6 MB) and antlr4ng are needed at run time: an image may drop the rest of the package (80 MB).
  *
  * Loading takes about 1.5 s and the first parse warms ANTLR's caches, so the adapters start
  * it in the background when they open (`warmUpGrammar`).
  */
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,8 +27,13 @@ export interface Grammar { Lexer: LexerClass; Parser: ParserClass }
 let loading: Promise<Grammar> | undefined;
 
 function generatedParserFolder(): string {
-  const entry = createRequire(import.meta.url).resolve('@neo4j-cypher/language-support'); // …/dist/cjs/index.cjs
-  return join(dirname(dirname(entry)), 'esm', 'project', 'language-support', 'src', 'generated-parser');
+  // Found through Node's own lookup paths rather than the package entry, so an image that
+  // trims the package down to this folder still works.
+  const relative = join('@neo4j-cypher', 'language-support', 'dist', 'esm', 'project', 'language-support', 'src', 'generated-parser');
+  for (const base of createRequire(import.meta.url).resolve.paths('@neo4j-cypher/language-support') ?? []) {
+    if (existsSync(join(base, relative, 'CypherCmdParser.js'))) return join(base, relative);
+  }
+  throw new Error(`${relative} was not found: npm install`);
 }
 
 export function loadGrammar(): Promise<Grammar> {

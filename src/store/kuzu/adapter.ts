@@ -13,13 +13,16 @@
  *   "buffer pool is full": ad hoc statements run one at a time, the one that filled the pool is
  *   told so (QUERY_TOO_LARGE), and a named read that failed meanwhile runs again once it is gone.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import kuzu from 'kuzu';
 import { prepareAdHoc, warmUpGrammar } from '../adhoc/index.js';
 import { getQuery, schemaObjectNames, schemaStatements } from '../catalogue.js';
 import { checkDeclaredParams } from '../params.js';
-import { AdHocRunner } from './adhoc-runner.js';
+import { AdHocRunner, runnerSettings } from './adhoc-runner.js';
+import {
+  assertFreeSpace, databaseBytes, DiskFullError, MIN_FREE_TO_LOAD, MIN_FREE_TO_OPEN, removeAbandonedLoads, removeDatabaseFiles,
+} from './files.js';
 import { toPlain } from './values.js';
 import { StoreInputError, type AdHocOptions, type AdHocResult, type Params, type Row, type Store, type Transaction } from '../port.js';
 
@@ -39,9 +42,6 @@ export interface KuzuOptions {
 }
 
 export { toPlain };
-
-/** How long past its own limit an ad hoc statement may run before its process is killed. */
-const AD_HOC_GRACE_MS = 2_000;
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
@@ -93,6 +93,11 @@ export class KuzuStore implements Store {
   }
 
   static async open(options: KuzuOptions): Promise<KuzuStore> {
+    if (options.path !== ':memory:') {
+      mkdirSync(dirname(options.path), { recursive: true });
+      removeAbandonedLoads(options.path);
+      assertFreeSpace(options.path, MIN_FREE_TO_OPEN, 'open the embedded database');
+    }
     const { db, pool } = await KuzuStore.connect(options);
     warmUpGrammar();
     return new KuzuStore(db, pool, options);
@@ -256,7 +261,9 @@ export class KuzuStore implements Store {
   private async whileWritable<T>(work: () => Promise<T>): Promise<T> {
     const unlock = await this.adHoc.lock();
     try {
-      await this.runner?.stop();
+      // The processes are rebuilt afterwards: their settings follow the file's new size.
+      await this.runner?.close();
+      this.runner = undefined;
       await this.reopen(false);
       return await work();
     } finally {
@@ -295,33 +302,13 @@ export class KuzuStore implements Store {
       await this.reopen(true).catch((error: Error) => {
         throw new StoreInputError(`ad hoc queries are unavailable: the database could not be opened read-only (${error.message})`, 'QUERY_FAILED');
       });
-      this.runner ??= new AdHocRunner(this.runnerSettings());
+      this.runner ??= new AdHocRunner(runnerSettings(this.options));
       return await this.runner.run(adHoc.text, adHoc.params, options);
     } finally {
       unlock();
     }
   }
 
-  private runnerSettings() {
-    const bufferPoolMb = this.options.adHoc?.bufferPoolMb ?? Math.min(this.options.bufferPoolMb ?? 2048, 1024);
-    let size = 0;
-    try {
-      size = statSync(this.options.path).size;
-    } catch { /* a missing file reads as empty */ }
-    // Kùzu reserves address space for its buffer pool, and a read-only handle needs it to cover
-    // the file: a power of two, at least 1 GiB and four times the file, so that the memory
-    // ceiling (which counts reserved space) stays what it says on top of it.
-    let maxDbBytes = 2 ** 30;
-    while (maxDbBytes < size * 4) maxDbBytes *= 2;
-    return {
-      path: this.options.path,
-      bufferPoolMb,
-      memoryMb: this.options.adHoc?.memoryMb ?? 1024,
-      statementsPerChild: this.options.adHoc?.statementsPerChild ?? 50,
-      graceMs: AD_HOC_GRACE_MS,
-      maxDbBytes,
-    };
-  }
 
   private adHocOnConnection(text: string, checked: Params, options: AdHocOptions): Promise<AdHocResult> {
     return this.withConnection(async (c) => {
@@ -398,6 +385,8 @@ export class KuzuStore implements Store {
     try {
       removeAbandonedLoads(path);
       removeDatabaseFiles(fresh);
+      // The new graph is written beside the old one, which stays until the rename.
+      assertFreeSpace(path, Math.max(MIN_FREE_TO_LOAD, 2 * databaseBytes(path)), 'load a graph');
       const next = await KuzuStore.open({ ...this.options, path: fresh, connections: 1 });
       try {
         await next.migrate();
@@ -418,6 +407,9 @@ export class KuzuStore implements Store {
       for (const c of pool) this.release(c);
     } catch (error) {
       removeDatabaseFiles(fresh);
+      if (/No space left on device/i.test((error as Error).message)) {
+        throw new DiskFullError(`the disk filled up during the load, which was abandoned; the previous graph is unchanged. Free some space in ${dirname(path)} or set EMBEDDED_DB to a folder on another disk`);
+      }
       throw error;
     } finally {
       unlock();
@@ -434,22 +426,4 @@ export class KuzuStore implements Store {
   }
 }
 
-/** Half-written files of loads whose process was killed: nothing will ever finish them. */
-function removeAbandonedLoads(path: string): void {
-  const prefix = `${basename(path)}.loading-`;
-  for (const name of readdirSync(dirname(path))) {
-    const pid = Number(name.slice(prefix.length).split('.')[0]);
-    if (!name.startsWith(prefix) || !Number.isInteger(pid)) continue;
-    let alive = true;
-    try {
-      process.kill(pid, 0);
-    } catch {
-      alive = false;
-    }
-    if (!alive) rmSync(join(dirname(path), name), { force: true, recursive: true });
-  }
-}
-
-function removeDatabaseFiles(path: string): void {
-  for (const file of [path, `${path}.wal`, `${path}.shadow`]) rmSync(file, { force: true, recursive: true });
-}
+export { DiskFullError };

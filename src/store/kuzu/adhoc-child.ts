@@ -31,7 +31,7 @@ type Send = (message: unknown) => void;
 
 async function main(): Promise<void> {
   const send: Send = (m) => process.send!(m);
-  const settings = JSON.parse(process.env.ADHOC_CHILD_SETTINGS ?? '{}') as ChildSettings;
+  const settings = JSON.parse(process.argv[2] ?? '{}') as ChildSettings;
   let conn: InstanceType<typeof kuzu.Connection>;
   try {
     const db = new kuzu.Database(settings.path, settings.bufferPoolMb * 1024 * 1024, true, true, settings.maxDbBytes);

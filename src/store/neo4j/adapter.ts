@@ -7,7 +7,7 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'n
 import { prepareAdHoc } from '../adhoc/index.js';
 import { getQuery, schemaObjectNames, schemaStatements, type CatalogueQuery } from '../catalogue.js';
 import { checkDeclaredParams, type ParamType } from '../params.js';
-import { StoreInputError, type AdHocOptions, type AdHocResult, type Params, type Row, type Store, type Transaction } from '../port.js';
+import { StoreInputError, StoreUnavailableError, type AdHocOptions, type AdHocResult, type Params, type Row, type Store, type Transaction } from '../port.js';
 
 export interface Neo4jOptions {
   uri: string;
@@ -15,6 +15,34 @@ export interface Neo4jOptions {
   password: string;
   database?: string;
   timeoutMs?: number;
+}
+
+/**
+ * A whole-graph load is one write transaction (readers see the old graph or the new one), not
+ * one statement: QUERY_TIMEOUT_MS would cut it off. On a fresh server the first load of even
+ * the seed graph plans ~150 distinct statements (36 s on a busy two-core machine).
+ */
+const LOAD_TIMEOUT_MS = 60 * 60_000;
+
+/**
+ * Neo4j runs a statement that names a label, relationship type or property key the database has
+ * never seen, and only warns; Kùzu refuses it. A typo is the likelier cause, so both engines
+ * answer CYPHER_ERROR.
+ */
+const UNKNOWN_NAME = /Neo\.ClientNotification\.Statement\.Unknown(Label|RelationshipType|PropertyKey)Warning/;
+
+const CLOSE_TIMEOUT_MS = 5_000;
+
+/** The driver's codes for "no server to talk to" (stopped, restarting, unreachable). */
+const UNREACHABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+
+/** A connectivity failure becomes StoreUnavailableError; anything else passes unchanged. */
+function unreachable(error: unknown): never {
+  const code = (error as { code?: unknown })?.code;
+  if (typeof code === 'string' && UNREACHABLE.has(code)) {
+    throw new StoreUnavailableError(`the database cannot be reached: ${String((error as Error).message).split('\n')[0]}`, { cause: error });
+  }
+  throw error;
 }
 
 export class Neo4jStore implements Store {
@@ -61,16 +89,16 @@ export class Neo4jStore implements Store {
   async read<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const session = this.session('READ');
     try {
-      return await session.executeRead((tx) => work(this.tx(tx)), this.txConfig());
+      return await session.executeRead((tx) => work(this.tx(tx)), this.txConfig()).catch(unreachable);
     } finally {
       await session.close();
     }
   }
 
-  async write<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+  async write<T>(work: (tx: Transaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     const session = this.session('WRITE');
     try {
-      return await session.executeWrite((tx) => work(this.tx(tx)), this.txConfig());
+      return await session.executeWrite((tx) => work(this.tx(tx)), this.txConfig(timeoutMs)).catch(unreachable);
     } finally {
       await session.close();
     }
@@ -81,7 +109,7 @@ export class Neo4jStore implements Store {
     return this.write(async (tx) => {
       await tx.run('clearGraph');
       await write(tx);
-    });
+    }, LOAD_TIMEOUT_MS);
   }
 
   async readOnlyCypher(text: string, params: Params, options: AdHocOptions): Promise<AdHocResult> {
@@ -90,15 +118,19 @@ export class Neo4jStore implements Store {
     try {
       return await session.executeRead(async (tx) => {
         const refused = (e: Error & { code?: string }): never => {
+          if (UNREACHABLE.has(e.code ?? '')) unreachable(e);
           const timeout = /Terminated|TransactionTimedOut/i.test(e.code ?? '');
           const memory = /MemoryPoolOutOfMemoryError/i.test(e.code ?? '');
           throw new StoreInputError(e.message, timeout ? 'QUERY_TIMEOUT' : memory ? 'QUERY_TOO_LARGE' : 'CYPHER_ERROR');
         };
         const running = tx.run(adHoc.text, adHoc.params);
         const columns = (await running.keys().catch(refused)).map(String);
-        const all = rows(await running.catch(refused));
+        const result = await running.catch(refused);
+        const unknown = result.summary.notifications.find((n) => UNKNOWN_NAME.test(n.code));
+        if (unknown) throw new StoreInputError(`${unknown.title}: ${unknown.description}`, 'CYPHER_ERROR');
+        const all = rows(result);
         return { columns, rows: all.slice(0, options.maxRows), truncated: all.length > options.maxRows };
-      }, this.txConfig(options.timeoutMs));
+      }, this.txConfig(options.timeoutMs)).catch(unreachable);
     } finally {
       await session.close();
     }
@@ -129,8 +161,19 @@ export class Neo4jStore implements Store {
     await this.driver.verifyConnectivity({ database: this.options.database });
   }
 
+  /**
+   * Closes the pool, waiting at most CLOSE_TIMEOUT_MS: after Neo4j went away and came back,
+   * the server's SIGTERM was seen to hang for over 45 s past its drain, in the store's close.
+   * Every request has been answered by then, and the sockets close with the process.
+   */
   async close(): Promise<void> {
-    await this.driver.close();
+    let timer: NodeJS.Timeout | undefined;
+    const bounded = new Promise<void>((resolve) => { timer = setTimeout(resolve, CLOSE_TIMEOUT_MS); });
+    try {
+      await Promise.race([this.driver.close(), bounded]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
 
