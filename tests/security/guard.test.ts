@@ -94,7 +94,7 @@ describe('the guard accepts read-only questions and hands the engine their canon
   it('drops comments and re-quotes strings, so the engine reads exactly the value the guard read', async () => {
     expect(await render("RETURN 'it\\'s' AS a, \"say \\\"hi\\\"\" AS b // it's\n")).toBe("RETURN 'it\\'s' AS a, 'say \"hi\"' AS b");
     // Kùzu reads '\n' as "n" and '\u0041' as "u0041": the value travels as the character itself.
-    expect(await render("RETURN 'a\\nb' AS s, '\\u0041' AS t")).toBe("RETURN 'a\nb' AS s , 'A' AS t");
+    expect(await render("RETURN 'a\\nb' AS s, '\\u0041' AS t")).toBe("RETURN 'a\nb' AS s, 'A' AS t");
     expect(await render("RETURN 'back\\\\slash' AS s /* it's */")).toBe("RETURN 'back\\\\slash' AS s");
     expect(await render("RETURN '数据安全法' AS s")).toBe("RETURN '数据安全法' AS s");
   });
