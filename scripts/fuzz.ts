@@ -169,7 +169,7 @@ async function main() {
     }
     const logged = server.stderr.filter((l) => l.includes('"level":"error"'));
     if (logged.length) {
-      const kinds = new Set(logged.map((l) => { const e = parseJson(l); return e ? `${e.msg}: ${e.error}` : l.slice(0, 200); }));
+      const kinds = new Set(logged.map((l) => { const e = parseJson(l); return e ? `${e.msg}: ${e.error ?? e.reason}` : l.slice(0, 200); }));
       failures.push(`the server logged ${logged.length} errors: ${[...kinds].slice(0, 5).join(' | ')}`);
     }
   } catch (error) {
