@@ -52,6 +52,8 @@ describe('server lifecycle', () => {
     else expect(body.errors?.map((e) => e.extensions.code)).toEqual(['QUERY_TIMEOUT']);
     expect(await within(server.exited, 30_000, 'exit')).toBe(0);
     expect(server.output()).toContain('"signal":"SIGTERM","msg":"stopping"');
+    // Drained, not cut off at the end of the drain time: the answered connection closed.
+    expect(server.output()).not.toContain('cutting them off');
 
     const store = await KuzuStore.open({ path: db, bufferPoolMb: 128 });
     try {
