@@ -213,9 +213,10 @@ export class Neo4jStore implements Store {
   }
 
   /**
-   * Closes the pool, waiting at most CLOSE_TIMEOUT_MS: after Neo4j went away and came back,
-   * the server's SIGTERM was seen to hang for over 45 s past its drain, in the store's close.
-   * Every request has been answered by then, and the sockets close with the process.
+   * Closes the pool, waiting at most CLOSE_TIMEOUT_MS: a driver whose server went away may
+   * wait on connections nobody answers. Every request has been answered by then, and the
+   * sockets close with the process. (The slow SIGTERM after an outage turned out to be the
+   * HTTP drain waiting on kept-alive connections: src/http/app.ts closes them now.)
    */
   async close(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
