@@ -85,6 +85,10 @@ export interface SpawnOptions {
  */
 export const MEASURING_BUDGETS: Record<string, string> = {
   RATE_LIMIT: 'true', RATE_LIMIT_REQUESTS: '100000000', RATE_LIMIT_EXPORTS: '100000000', RATE_LIMIT_COSTLY: '100000000', RATE_LIMIT_CYPHER: '100000000',
+  // Load shedding stays on, but at 10 s of event-loop lag rather than 1 s: these runs judge
+  // answers, and a shared two-core machine lags past 1 s without any fault of the server's
+  // (tests/api/edge.test.ts checks shedding itself). A stall past 10 s still fails them.
+  MAX_EVENT_LOOP_DELAY_MS: '10000',
 };
 
 export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer> {

@@ -31,7 +31,9 @@ describe('.env.example', () => {
   });
 
   it('documents every variable read anywhere in src/', () => {
-    const unread = sourceFiles().flatMap((file) => missing(envNamesRead(readFileSync(file, 'utf8'))).map((n) => `${rel(file)}: ${n}`));
+    // PATH is the operating system's, not a setting of ours (the ad hoc runner looks up prlimit along it).
+    const system = new Set(['PATH']);
+    const unread = sourceFiles().flatMap((file) => missing([...envNamesRead(readFileSync(file, 'utf8'))].filter((n) => !system.has(n))).map((n) => `${rel(file)}: ${n}`));
     expect(unread).toEqual([]);
   });
 
