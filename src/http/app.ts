@@ -117,7 +117,8 @@ export async function createHttpApp(options: EdgeOptions): Promise<FastifyInstan
       path,
       status: reply.statusCode,
       ms,
-      ...(api ? { roundTrips: api.store.roundTrips } : {}),
+      // A /graphql request refused at the edge, before it had a context, cost no round trip.
+      ...(api ? { roundTrips: api.store.roundTrips } : path === '/graphql' ? { roundTrips: 0 } : {}),
       ...(api?.report.operationName !== undefined ? { operation: api.report.operationName } : {}),
       ...(api?.report.complexity !== undefined ? { complexity: api.report.complexity } : {}),
       ...(api?.report.errorCodes?.length ? { errors: api.report.errorCodes } : {}),
