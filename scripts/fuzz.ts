@@ -22,7 +22,7 @@ import { buildSchema } from 'graphql';
 import { envInteger } from '../src/config.js';
 import { projectPath } from '../src/paths.js';
 import {
-  aliasFlood, asJsonRequest, batch, brokenHttp, deepVariables, malformedBody, paddedFragments, randomCypher, randomFrom, SchemaFuzzer,
+  aliasFlood, asJsonRequest, batch, brokenHttp, deepVariables, malformedBody, paddedFragments, randomCypher, randomFrom, repeatedFields, SchemaFuzzer,
   shapeAttack, wrongTransport,
   type FuzzRequest, type Random,
 } from './lib/fuzz-cases.js';
@@ -48,7 +48,8 @@ function requestAt(i: number, fuzzer: (r: Random) => SchemaFuzzer, ids: string[]
   const roll = r.next();
   if (roll < 0.44) return asJsonRequest(operation, 'schema');
   if (roll < 0.47) return paddedFragments(r, ids);
-  if (roll < 0.49) return aliasFlood(r, ids);
+  if (roll < 0.48) return aliasFlood(r, ids);
+  if (roll < 0.49) return repeatedFields(r, ids);
   if (roll < 0.51) return deepVariables(r);
   if (roll < 0.62) {
     const { query, params } = r.chance(0.5) ? hostileCypher(r) : randomCypher(r, ids);
