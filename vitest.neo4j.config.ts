@@ -27,6 +27,7 @@ export default defineConfig({
       'tests/api/readme.test.ts',
       'tests/api/server.test.ts',
       'tests/neo4j/**/*.neo4j.ts',
+      'tests/security/**/*.neo4j.ts',
     ],
     globalSetup: ['tests/neo4j/global-setup.ts'],
     testTimeout: 120_000,

@@ -9,7 +9,10 @@
  *
  * Environment: FUZZ_REQUESTS, FUZZ_SEED (default: random, printed), FUZZ_CONCURRENCY (default 8),
  * FUZZ_ENGINE=neo4j (the server on the seeded Neo4j at NEO4J_URI instead of the embedded engine),
- * FUZZ_ONLY (request numbers of the run to send alone, e.g. FUZZ_SEED=1 FUZZ_ONLY=5309).
+ * FUZZ_ONLY (request numbers of the run to send alone, e.g. FUZZ_SEED=1 FUZZ_ONLY=5309),
+ * FUZZ_LOG (a file that gets the server's whole log), FUZZ_NODE_ARGS (options for the server's
+ * node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"). The server's event-loop delay over the run
+ * and its longest stalls, with the requests in flight, are printed (src/http/loop-watch.ts).
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { connect } from 'node:net';
@@ -19,12 +22,13 @@ import { buildSchema } from 'graphql';
 import { envInteger } from '../src/config.js';
 import { projectPath } from '../src/paths.js';
 import {
-  aliasFlood, asJsonRequest, batch, brokenHttp, deepVariables, malformedBody, paddedFragments, randomCypher, randomFrom, SchemaFuzzer,
+  aliasFlood, asJsonRequest, batch, brokenHttp, deepVariables, malformedBody, paddedFragments, randomCypher, randomFrom, repeatedFields, SchemaFuzzer,
   shapeAttack, wrongTransport,
   type FuzzRequest, type Random,
 } from './lib/fuzz-cases.js';
 import { hostileCypher } from './lib/fuzz-cypher.js';
 import { HttpClient, parseJson, type HttpResponse } from './lib/http.js';
+import { watchLoop } from './lib/loop-report.js';
 import { spawnServer } from './lib/server.js';
 import { table } from './lib/stats.js';
 
@@ -44,7 +48,8 @@ function requestAt(i: number, fuzzer: (r: Random) => SchemaFuzzer, ids: string[]
   const roll = r.next();
   if (roll < 0.44) return asJsonRequest(operation, 'schema');
   if (roll < 0.47) return paddedFragments(r, ids);
-  if (roll < 0.49) return aliasFlood(r, ids);
+  if (roll < 0.48) return aliasFlood(r, ids);
+  if (roll < 0.49) return repeatedFields(r, ids);
   if (roll < 0.51) return deepVariables(r);
   if (roll < 0.62) {
     const { query, params } = r.chance(0.5) ? hostileCypher(r) : randomCypher(r, ids);
@@ -119,9 +124,15 @@ async function main() {
   // their own process (src/store/kuzu/adhoc-runner.ts).
   const onNeo4j = process.env.FUZZ_ENGINE === 'neo4j';
   if (onNeo4j && !process.env.NEO4J_URI) throw new Error('FUZZ_ENGINE=neo4j needs NEO4J_URI (and NEO4J_PASSWORD) of a seeded Neo4j');
-  const server = await spawnServer(onNeo4j
-    ? { db: ':memory:', env: { NODE_ENV: 'production', NEO4J_URI: process.env.NEO4J_URI! } }
-    : { db: process.env.FUZZ_DB || join(mkdtempSync(join(tmpdir(), 'fuzz-')), 'graph.kuzu'), env: { NODE_ENV: 'production', EMBEDDED_BUFFER_MB: '512' } });
+  const loop = watchLoop();
+  const server = await spawnServer({
+    ...(onNeo4j
+      ? { db: ':memory:', env: { NODE_ENV: 'production', NEO4J_URI: process.env.NEO4J_URI! } }
+      : { db: process.env.FUZZ_DB || join(mkdtempSync(join(tmpdir(), 'fuzz-')), 'graph.kuzu'), env: { NODE_ENV: 'production', EMBEDDED_BUFFER_MB: '512' } }),
+    onLogLine: loop.onLogLine,
+    // FUZZ_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (NODE_OPTIONS may not).
+    nodeArgs: process.env.FUZZ_NODE_ARGS?.split(' ').filter(Boolean),
+  });
   const http = new HttpClient(server.url, concurrency);
   // What the server logged before it was healthy is its start (a Neo4j still busy after the
   // seed can make the first readiness check wait, and the server says so and tries again):
@@ -184,6 +195,7 @@ async function main() {
   } finally {
     http.close();
     await server.stop();
+    await loop.ended(server.child);
   }
 
   console.log('');
@@ -192,6 +204,8 @@ async function main() {
   ])));
   console.log('');
   console.log(table(['error code', 'count'], [...byCode].sort((a, b) => b[1] - a[1]).map(([c, n]) => [c, n])));
+  console.log('');
+  console.log(loop.report());
   console.log(`\n${answered} of ${indexes.length} requests answered in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   if (answered < indexes.length && !failures.length) failures.push(`only ${answered} of ${indexes.length} requests were answered`);
   if (failures.length) {

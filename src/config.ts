@@ -41,6 +41,8 @@ export interface HttpEdgeConfig {
   };
   /** Event-loop delay in ms past which requests are shed with 503 (0: never). */
   maxEventLoopDelayMs: number;
+  /** A stall of the event loop longer than this (ms) is logged with the requests in flight (0: never). */
+  stallLogMs: number;
   /**
    * Which proxies' X-Forwarded-For to believe for the client's address (the rate-limit key):
    * false (none, the default), true (any), a hop count, or addresses/CIDRs.
@@ -110,6 +112,7 @@ function httpEdgeConfig(env: NodeJS.ProcessEnv): HttpEdgeConfig {
   return {
     rateLimit,
     maxEventLoopDelayMs: envInteger(env, 'MAX_EVENT_LOOP_DELAY_MS', 1_000, 0, 600_000),
+    stallLogMs: envInteger(env, 'STALL_LOG_MS', 200, 0, 600_000),
     trustProxy: trustProxyFrom(env.TRUST_PROXY),
     requestTimeoutMs: envInteger(env, 'REQUEST_TIMEOUT_MS', 60_000, 1_000, 3_600_000),
   };

@@ -338,6 +338,20 @@ export function paddedFragments(r: Random, ids: string[]): FuzzRequest {
   return { ...json({ query }), kind: 'padded fragments' };
 }
 
+/**
+ * One field asked for many times under the same name (no alias), straight or through fragments:
+ * graphql-js compares the repeats pairwise while validating; the edge refuses past a bound.
+ */
+export function repeatedFields(r: Random, ids: string[]): FuzzRequest {
+  const id = JSON.stringify(r.pick(ids));
+  const n = r.pick([2, 10, 60, 300, 480, r.int(2, 1990)]);
+  const field = r.pick(['stats { nodeCount }', '__typename', `entity(id: ${id}) { id name }`, 'stats { nodes { label count } }']);
+  if (r.chance(0.5)) return { ...json({ query: `{ ${`${field} `.repeat(n)}}` }), kind: 'repeated fields' };
+  const spreads = Array.from({ length: n }, (_, i) => `...R${i}`).join(' ');
+  const fragments = Array.from({ length: n }, (_, i) => `fragment R${i} on Query { ${field} }`).join(' ');
+  return { ...json({ query: `{ ${spreads} } ${fragments}` }), kind: 'repeated fields' };
+}
+
 /** Aliases of a costly field, straight or through a fragment: the alias and `cypher` caps. */
 export function aliasFlood(r: Random, ids: string[]): FuzzRequest {
   const id = JSON.stringify(r.pick(ids));

@@ -74,6 +74,10 @@ export interface SpawnOptions {
   timeoutMs?: number;
   /** Where the server's stdout goes: 'ignore' (default) drops the request log. */
   stdout?: 'ignore' | 'inherit';
+  /** Each line of the server's stdout log (its stdout is then read, whatever `stdout` says). */
+  onLogLine?: (line: string) => void;
+  /** Node options for the server process, e.g. ['--cpu-prof', '--cpu-prof-dir=/tmp/prof']. */
+  nodeArgs?: string[];
   /** The server program; default this tree's dist/src/server.js (bench --baseline runs another's). */
   script?: string;
 }
@@ -94,7 +98,7 @@ export const MEASURING_BUDGETS: Record<string, string> = {
 export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [options.script ?? projectPath('dist/src/server.js')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), options.script ?? projectPath('dist/src/server.js')], {
     env: {
       ...process.env,
       NEO4J_URI: '',
@@ -105,8 +109,17 @@ export async function spawnServer(options: SpawnOptions): Promise<SpawnedServer>
       ...MEASURING_BUDGETS,
       ...options.env,
     },
-    stdio: ['ignore', options.stdout ?? 'ignore', 'pipe'],
+    stdio: ['ignore', options.onLogLine ? 'pipe' : options.stdout ?? 'ignore', 'pipe'],
   });
+  if (options.onLogLine) {
+    const onLine = options.onLogLine;
+    let partial = '';
+    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+      const lines = (partial + chunk).split('\n');
+      partial = lines.pop()!;
+      for (const line of lines) if (line) onLine(line);
+    });
+  }
   const stderr: string[] = [];
   child.stderr!.setEncoding('utf8');
   child.stderr!.on('data', (chunk: string) => {

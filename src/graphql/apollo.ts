@@ -57,6 +57,10 @@ export function createApollo(schema: GraphQLSchema, options: { limits: Limits; p
     // Automatic persisted queries would live in one process's memory: behind several replicas
     // a hash registered with one is unknown to the next. Clients send the query text.
     persistedQueries: false,
+    // The server stops Apollo itself, after draining (src/server.ts). Apollo's own SIGTERM
+    // handler would call stop() too, and Apollo 5.5 never releases a second stop() that arrives
+    // while the first runs: the process then waited for its SIGKILL.
+    stopOnTerminationSignals: false,
     plugins: [
       // The default landing page loads from a CDN; the offline playground is src/web's.
       ApolloServerPluginLandingPageDisabled(),

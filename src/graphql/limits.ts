@@ -3,6 +3,9 @@
  * unbounded amount of work, each in time linear in the document's size and each failing
  * closed (a document that cannot be measured is refused, never let through):
  * - tokens: graphql-js's parser stops at `maxTokens` (Apollo's parseOptions);
+ * - repeated fields: before graphql-js validates, the pairs of same-named fields its
+ *   field-merging rule would compare, which grow with the square of the repeats (field-merging.ts,
+ *   checked at the HTTP edge);
  * - nesting depth, aliases and directives: validation rules (depth here, aliases and directives
  *   from @escape.tech/graphql-armor), fragments measured once each;
  * - a complexity budget and a per-operation cap on `cypher` (pricing.ts), once the variables are
@@ -32,6 +35,10 @@ export interface Limits {
   maxDirectives: number;
   /** Most lexical tokens in one document: the parser stops there. */
   maxTokens: number;
+  /** Most fields a document may hold once its fragments are spread in place (operations and fragments). */
+  maxExpandedFields: number;
+  /** Most pairs of same-named fields graphql-js's field-merging rule may have to compare. */
+  maxFieldComparisons: number;
   /** Most `cypher` fields one operation may ask for (each is a statement of up to cypherTimeoutMs). */
   maxCypherFields: number;
   /** Deepest nesting of the variables' JSON (objects and lists). */
@@ -48,6 +55,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxAliases: 30,
   maxDirectives: 20,
   maxTokens: 2000,
+  maxExpandedFields: 5000,
+  maxFieldComparisons: 2000,
   maxCypherFields: 2,
   maxVariableDepth: 32,
   cypherTimeoutMs: 10_000,

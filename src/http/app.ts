@@ -17,6 +17,7 @@ import type { Store } from '../store/port.js';
 import { registerWebRoutes } from '../web/routes.js';
 import { registerGraphQLRoute } from './graphql.js';
 import { exportBudget, RateLimited, registerBudgets, registerHeaders, registerLoadShedding } from './protections.js';
+import { registerLoopWatch } from './loop-watch.js';
 import { clientErrorHandler, sendError } from './replies.js';
 
 /** What the edge asks of the server it fronts (src/server.ts owns the store and its state). */
@@ -90,6 +91,7 @@ export async function createHttpApp(options: EdgeOptions): Promise<FastifyInstan
     routerOptions: { maxParamLength: 200 },
   });
 
+  if (config.http.stallLogMs > 0) registerLoopWatch(app, logger, config.http.stallLogMs);
   await registerHeaders(app);
   await registerLoadShedding(app, config.http);
 
@@ -124,7 +126,8 @@ export async function createHttpApp(options: EdgeOptions): Promise<FastifyInstan
       path,
       status: reply.statusCode,
       ms,
-      ...(api ? { roundTrips: api.store.roundTrips } : {}),
+      // A /graphql request refused at the edge, before it had a context, cost no round trip.
+      ...(api ? { roundTrips: api.store.roundTrips } : path === '/graphql' ? { roundTrips: 0 } : {}),
       ...(api?.report.operationName !== undefined ? { operation: api.report.operationName } : {}),
       ...(api?.report.complexity !== undefined ? { complexity: api.report.complexity } : {}),
       ...(api?.report.errorCodes?.length ? { errors: api.report.errorCodes } : {}),

@@ -5,11 +5,13 @@
  * (@as-integrations/fastify does the same in a few lines, but builds a URL from the Host
  * header, which throws on a malformed one: a 500 from one bad header.)
  * Before Apollo sees a request, variables nested deeper than the limit are refused: graphql-js
- * walks them recursively, and thousands of levels would overflow its stack.
+ * walks them recursively, and thousands of levels would overflow its stack. So is a document
+ * whose repeated fields would make graphql-js's validation quadratic (field-merging.ts).
  */
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createContext, type ApiContext, type RequestLifetime } from '../graphql/context.js';
+import { FieldMergingGate } from '../graphql/field-merging.js';
 import type { Limits } from '../graphql/limits.js';
 import type { Store } from '../store/port.js';
 import { servePlaygroundFor, type WebDeps } from '../web/routes.js';
@@ -66,6 +68,13 @@ function rawVariables(request: FastifyRequest): unknown {
   }
 }
 
+/** The query text of a request as sent: the body's, or the query string's. */
+function queryText(request: FastifyRequest): string | undefined {
+  const source = request.method === 'POST' ? request.body : request.query;
+  const query = source && typeof source === 'object' ? (source as { query?: unknown }).query : undefined;
+  return typeof query === 'string' ? query : undefined;
+}
+
 /** The request's lifetime: until its client goes away, or `timeoutMs` have passed. */
 function requestLifetime(reply: FastifyReply, timeoutMs: number): RequestLifetime {
   const deadline = Date.now() + timeoutMs;
@@ -97,6 +106,7 @@ function requestLifetime(reply: FastifyReply, timeoutMs: number): RequestLifetim
 }
 
 export function registerGraphQLRoute(app: FastifyInstance, deps: GraphQLRouteDeps): void {
+  const gate = new FieldMergingGate(deps.limits);
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     if (request.method === 'GET' && (await servePlaygroundFor(request, reply, deps.web))) return reply;
     const depth = nestingDepth(rawVariables(request), deps.limits.maxVariableDepth);
@@ -105,6 +115,9 @@ export function registerGraphQLRoute(app: FastifyInstance, deps: GraphQLRouteDep
         limit: 'maxVariableDepth', maxVariableDepth: deps.limits.maxVariableDepth,
       });
     }
+    const query = queryText(request);
+    const merging = query === undefined ? undefined : gate.check(query);
+    if (merging) return sendError(reply, 400, 'GRAPHQL_VALIDATION_FAILED', merging.message, merging.extensions);
     const charge = deps.charge;
     const context = createContext(deps.store(), deps.limits, {
       lifetime: requestLifetime(reply, deps.requestTimeoutMs),

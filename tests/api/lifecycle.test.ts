@@ -4,7 +4,7 @@
  * refuses a bad configuration at once.
  */
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -63,6 +63,37 @@ describe('server lifecycle', () => {
       await store.close();
     }
   }, 120_000);
+
+  it('stops at once on SIGTERM after ad hoc statements ran, their processes with it, and logs the event loop\'s delay', async () => {
+    // Apollo's own SIGTERM handler used to race the server's: a second stop() while Apollo's
+    // first ran never returned, and the process waited for its SIGKILL (seen after `cypher`).
+    const db = join(mkdtempSync(join(tmpdir(), 'lifecycle-')), 'graph.kuzu');
+    const server = start({ EMBEDDED_DB: db, EMBEDDED_BUFFER_MB: '256' });
+    const url = await within(server.url, 60_000, 'start');
+    for (let i = 0; i < 3; i++) {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ cypher(query: "MATCH (n) RETURN count(n) AS n") { rows } }' }),
+      });
+      expect(((await response.json()) as { data: { cypher: { rows: { n: number }[] } } }).data.cypher.rows[0]!.n).toBeGreaterThan(100);
+    }
+    const adHocChildren = () => {
+      try {
+        return readFileSync(`/proc/${server.child.pid}/task/${server.child.pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+      } catch {
+        return [];
+      }
+    };
+    const adHoc = adHocChildren();
+    expect(adHoc.length).toBeGreaterThan(0);
+    const stopped = Date.now();
+    server.child.kill('SIGTERM');
+    expect(await within(server.exited, 10_000, 'exit')).toBe(0);
+    expect(Date.now() - stopped).toBeLessThan(10_000);
+    expect(server.output()).toMatch(/"eventLoop":\{"maxMs":[\d.]+,"p99Ms":[\d.]+[^\n]*"msg":"event loop delay over the server's life"/);
+    for (const pid of adHoc) expect(existsSync(`/proc/${pid}`) && !/State:\s+Z/.test(readFileSync(`/proc/${pid}/status`, 'utf8'))).toBe(false);
+  }, 90_000);
 
   it('answers 503 with the reason while Neo4j cannot be reached, and still stops at once', async () => {
     const port = await closedPort();

@@ -25,7 +25,7 @@ describe('docker-compose.yml', () => {
     expect(compose).not.toHaveProperty('version');
     expect(compose.name).toMatch(/^[a-z0-9][a-z0-9_-]*$/);
     expect(Object.keys(services).sort()).toEqual(['api', 'graph-init', 'neo4j', 'proxy']);
-    expect(Object.keys(compose).filter((k) => !k.startsWith('x-')).sort()).toEqual(['configs', 'name', 'services', 'volumes']);
+    expect(Object.keys(compose).filter((k) => !k.startsWith('x-')).sort()).toEqual(['configs', 'name', 'networks', 'services', 'volumes']);
   });
 
   it('interpolates with the .env.example values, and refuses to start without a password', () => {
@@ -178,6 +178,33 @@ describe('docker-compose.yml', () => {
     it('answers its own health check', () => {
       const path = /http:\/\/127\.0\.0\.1:\d+(\/[a-z-]+)/.exec(healthTest(proxy).join(' '))?.[1];
       expect(nginx).toMatch(new RegExp(`location = ${path} \\{`));
+    });
+
+    it('names the client to the API by the address it connected from, replacing what the client sent', () => {
+      expect(nginx).toMatch(/^\s*proxy_set_header X-Forwarded-For \$remote_addr;$/m);
+      // Appending ($proxy_add_x_forwarded_for) would keep a client's own X-Forwarded-For.
+      expect(nginx).not.toMatch(/proxy_add_x_forwarded_for/);
+    });
+  });
+
+  describe('networks: the API believes X-Forwarded-For from the proxy\'s network alone', () => {
+    const networksOf = (s: Service) => (s.networks as string[] | undefined) ?? ['default'];
+    const edge = (compose as unknown as { networks: Record<string, { ipam?: { config?: { subnet: string }[] } }> }).networks.edge!;
+    const subnet = interpolate(edge.ipam!.config![0]!.subnet, vars);
+
+    it('puts only the proxy and the API on the edge network, and the API on the database\'s', () => {
+      const onEdge = Object.entries(services).filter(([, s]) => networksOf(s).includes('edge')).map(([name]) => name).sort();
+      expect(onEdge).toEqual(['api', 'proxy']);
+      expect(networksOf(services.proxy!)).toEqual(['edge']);
+      for (const name of ['neo4j', 'graph-init', 'api']) expect(networksOf(services[name]!), name).toContain('backend');
+    });
+
+    it('trusts that subnet only, from EDGE_SUBNET', () => {
+      expect(subnet).toMatch(/^\d+\.\d+\.\d+\.\d+\/\d+$/);
+      const env = Object.fromEntries(Object.entries(environment(services.api!)).map(([k, v]) => [k, interpolate(v, vars)]));
+      expect(env.TRUST_PROXY).toBe(subnet);
+      expect(loadConfig(env).http.trustProxy).toEqual([subnet]);
+      expect(tokenize(edge.ipam!.config![0]!.subnet)[0]).toMatchObject({ name: 'EDGE_SUBNET', operator: ':-' });
     });
   });
 

@@ -299,9 +299,48 @@ const ALLOCATION_BOMBS: HostileStatement[] = [
   both('MATCH (a)--(b)--(c)--(d)--(e)--(f)--(g) RETURN count(*) AS n', 'every walk of six steps', 'bounded'),
 ];
 
+/** A later round: newer Cypher syntax, subqueries of every kind, escapes in names, parameters as URLs. */
+const SECOND_ROUND: HostileStatement[] = [
+  both('MATCH (n) RETURN COLLECT { MATCH (m) DETACH DELETE m RETURN 1 } AS c', 'a delete inside COLLECT'),
+  both("MATCH (n) WHERE EXISTS { CREATE (:Policy {id: 'evil'}) } RETURN n.id AS id", 'a create inside EXISTS'),
+  both("MATCH (n) WHERE COUNT { MERGE (m:Policy {id: 'evil'}) } > 0 RETURN n.id AS id", 'a merge inside COUNT'),
+  both('MATCH (n) RETURN n.\\u0069d AS id', 'a unicode escape inside a property name'),
+  both('MATCH (n) RETURN n.`\\u0060` AS id', 'an escaped backquote inside a backquoted name'),
+  both('MATCH (n) RETURN n.id AS id /* ; */ ; MATCH (m) DETACH DELETE m', 'a second statement after a comment holding a semicolon'),
+  both(`RETURN '${'x'.repeat(20_000)}' AS s`, 'a 20,000-character string literal'),
+  neo4j("MATCH (n) CALL (n) { SET n.name = 'evil' } RETURN count(*) AS c", 'a write in a scoped CALL (n) { } subquery'),
+  neo4j('MATCH (n) CALL (n) { DETACH DELETE n } RETURN count(*) AS c', 'a delete in a scoped subquery'),
+  neo4j('OPTIONAL CALL { CREATE (n:Evil) RETURN n } RETURN n', 'a write in OPTIONAL CALL'),
+  { dialect: 'neo4j', statement: 'LOAD CSV FROM $url AS line RETURN line', why: 'LOAD CSV from a URL given as a parameter', params: { url: 'file:///etc/passwd' } },
+  neo4j("UNWIND [1] AS x CALL { WITH x LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l } RETURN l", 'LOAD CSV inside a subquery'),
+  neo4j("CALL db.labels() YIELD label CALL { WITH label CREATE (:Evil {l: label}) } RETURN label", 'an allowed procedure, then a write in a subquery'),
+  neo4j("USE graph.byName('system') MATCH (n) RETURN n", 'the system database by a graph function'),
+  neo4j('USE neo4j MATCH (n) RETURN count(n) AS c', 'a USE clause naming the database itself'),
+  neo4j('CYPHER 25 MATCH (n) RETURN count(n) AS c', 'a language version prefix'),
+  neo4j('CYPHER runtime=parallel MATCH (n) RETURN count(n) AS c', 'the parallel runtime (every core)'),
+  neo4j("EXPLAIN MATCH (n) SET n.name = 'evil'", 'EXPLAIN in front of a write'),
+  neo4j('PROFILE MATCH (n) RETURN count(n) AS c', 'PROFILE'),
+  neo4j("RETURN 1 AS x NEXT MATCH (n) SET n.name = 'evil'", 'a write chained with NEXT'),
+  neo4j("MATCH (n) WHERE n.id = 'china' WITH n LIMIT 1 REMOVE n:Policy RETURN n", 'REMOVE a label after WITH'),
+  neo4j('SHOW FUNCTIONS', 'list the functions'),
+  neo4j('SHOW PROCEDURES YIELD name RETURN name', 'list the procedures'),
+  neo4j("RETURN reduce(s = '', x IN range(1, 10000000) | s + 'xxxxxxxxxx') AS s", 'reduce over ten million items'),
+  neo4j('MATCH (n) RETURN n { .*, x: [y IN range(1, 100000000) | y] } AS m', 'a map projection holding a huge list comprehension'),
+  kuzu("CALL current_setting('threads') RETURN *", 'read a setting'),
+  kuzu('CALL db_version() RETURN *', 'the engine version'),
+  kuzu("CALL project_graph('g', ['Policy'], ['ISSUED_BY'])", 'project a graph (state on the connection)'),
+  kuzu("CALL create_fts_index('Policy', 'evil', ['name'])", 'create a full-text index'),
+  kuzu("CALL drop_fts_index('Policy', 'policy_fts')", 'drop the full-text index'),
+  kuzu('PROJECT GRAPH g (Policy, ISSUED_BY)', 'PROJECT GRAPH'),
+  kuzu("LOAD EXTENSION '/tmp/evil.so'", 'load a shared library'),
+  kuzu('BEGIN TRANSACTION READ ONLY', 'open a transaction, even a read-only one'),
+  kuzu('CREATE GRAPH g2', 'create a graph'),
+  kuzu('MATCH (n) RETURN list_transform(range(1, 100000000), x -> x) AS l', 'list_transform over a huge range'),
+];
+
 export const HOSTILE_STATEMENTS: HostileStatement[] = [
   ...FILE_AND_NETWORK, ...SETTINGS_AND_TRANSACTIONS, ...WRITES_AND_SCHEMA, ...ADMINISTRATION_AND_PROCEDURES,
-  ...COMMENTS_AND_STRINGS, ...GLUED_ESCAPED_AND_LOOKALIKES, ...NESTING, ...ALLOCATION_BOMBS,
+  ...COMMENTS_AND_STRINGS, ...GLUED_ESCAPED_AND_LOOKALIKES, ...NESTING, ...ALLOCATION_BOMBS, ...SECOND_ROUND,
 ];
 
 /** The statements written for an engine (its dialect and the shared one). */

@@ -4,7 +4,7 @@
  * statement gets a new process, the memory ceiling is the kernel's, processes are replaced
  * after a fixed number of statements, and their handle cannot write.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -127,4 +127,16 @@ describe('the ad hoc process', () => {
     expect(isAlive(pid!)).toBe(hog.code === 'QUERY_TOO_LARGE'); // the engine reported it, or the kernel stopped the process
     expect((await r.run('RETURN 2 AS x', {}, opts)).rows).toEqual([{ x: 2 }]);
   }, 60_000);
+
+  it('runs at a lower CPU priority than the API (nice 10), every thread of it', async () => {
+    const r = runner();
+    await r.run('MATCH (p:Policy) RETURN count(p) AS n', {}, opts);
+    const [pid] = r.pids();
+    // Field 19 of /proc/<pid>/task/<tid>/stat is the niceness (after the command name in brackets).
+    const niceness = (path: string) => Number(readFileSync(path, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const own = niceness(`/proc/${process.pid}/stat`);
+    const threads = readdirSync(`/proc/${pid}/task`);
+    expect(threads.length).toBeGreaterThan(1);
+    for (const tid of threads) expect(niceness(`/proc/${pid}/task/${tid}/stat`), `thread ${tid}`).toBe(Math.min(19, own + 10));
+  });
 });

@@ -8,12 +8,12 @@
  * - a wall-clock limit that SIGKILLs it, preparation included (Kùzu's own query timeout
  *   interrupts execution only);
  * - one statement at a time, and a fresh process after `statementsPerChild` statements, so
- *   nothing a statement leaves behind (memory the engine leaks, a changed setting) outlives it.
+ *   nothing a statement leaves behind (memory the engine leaks, a changed setting) outlives it;
+ * - a lower CPU priority (nice 10) than the API, so a busy statement does not slow cheap requests.
  * A child that dies costs its one answer (QUERY_FAILED); the next statement gets a new child.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { promisify } from 'node:util';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { compiledSibling } from '../adhoc/compiled.js';
 import { StoreInputError, type AdHocOptions, type AdHocResult, type Params } from '../port.js';
@@ -34,28 +34,26 @@ export interface RunnerSettings {
   script?: string;
 }
 
-const execFileAsync = promisify(execFile);
 const CHILD_SCRIPT = compiledSibling(import.meta.url, './adhoc-child.js');
 const START_TIMEOUT_MS = 20_000;
 /** Address space a child may use while it starts (Node, the engine, its threads), beyond the buffer pool's reservation. */
 const START_ALLOWANCE_BYTES = 2 * 1024 ** 3;
 
-/** The address space a process uses now (bytes), from /proc; undefined where there is none. */
-function addressSpace(pid: number): number | undefined {
-  try {
-    const kb = /VmSize:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
-    return kb ? Number(kb) * 1024 : undefined;
-  } catch {
-    return undefined;
-  }
-}
+/** Whether `command` is on PATH: a look, not a trial run (nothing here may hold up the event loop). */
+const onPath = (command: string) => (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, command)));
 
 let launcher: 'prlimit' | 'sh' | undefined;
 function findLauncher(): 'prlimit' | 'sh' {
-  // A look along PATH, not a trial run: nothing here may hold up the event loop.
-  launcher ??= (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, 'prlimit'))) ? 'prlimit' : 'sh';
+  launcher ??= onPath('prlimit') ? 'prlimit' : 'sh';
   return launcher;
 }
+
+/**
+ * The child runs at this niceness: when a statement keeps the engine's threads busy, the kernel
+ * gives the API's own thread the CPU first, so that cheap requests keep their answer time.
+ */
+const CHILD_NICENESS = 10;
+let nice: boolean | undefined;
 
 function quoteForShell(arg: string): string {
   return `'${arg.replace(/'/g, `'\\''`)}'`;
@@ -72,9 +70,17 @@ class Child {
 
   constructor(settings: RunnerSettings) {
     const startLimit = settings.maxDbBytes + (settings.bufferPoolMb + settings.memoryMb) * 1024 * 1024 + START_ALLOWANCE_BYTES;
-    const child: ChildSettings = { path: settings.path, bufferPoolMb: settings.bufferPoolMb, maxDbBytes: settings.maxDbBytes };
+    const child: ChildSettings = {
+      path: settings.path, bufferPoolMb: settings.bufferPoolMb, maxDbBytes: settings.maxDbBytes,
+      // Once started, the ceiling is lowered to what the child holds then plus `memoryMb`, so that
+      // the allowance means the same whatever Node, the engine and the number of cores reserve
+      // at start. The child does it (its fork is cheap; the API's is not); without prlimit the
+      // start ceiling stays.
+      ...(findLauncher() === 'prlimit' ? { memoryMb: settings.memoryMb } : {}),
+    };
     // The child's settings travel as its one argument: an internal hand-off, not a setting.
-    const node = [process.execPath, settings.script ?? CHILD_SCRIPT, JSON.stringify(child)];
+    nice ??= onPath('nice');
+    const node = [...(nice ? ['nice', '-n', String(CHILD_NICENESS)] : []), process.execPath, settings.script ?? CHILD_SCRIPT, JSON.stringify(child)];
     const [command, args] = findLauncher() === 'prlimit'
       ? ['prlimit', [`--as=${startLimit}`, '--', ...node]]
       : ['sh', ['-c', `ulimit -v ${Math.floor(startLimit / 1024)} && exec ${node.map(quoteForShell).join(' ')}`]];
@@ -88,10 +94,11 @@ class Child {
         this.kill();
         reject(new Error('the query process did not start in time'));
       }, START_TIMEOUT_MS);
-      this.process.once('message', (m: { ready: boolean; message?: string }) => {
+      this.process.once('message', (m: { ready: boolean; message?: string; limitBytes?: number }) => {
         clearTimeout(timer);
-        if (!m.ready) return reject(new Error(`the query process could not open the database: ${m.message}`));
-        this.tighten(settings.memoryMb).then(resolve, reject);
+        if (!m.ready) return reject(new Error(`the query process could not start: ${m.message}`));
+        if (m.limitBytes !== undefined) this.limitBytes = m.limitBytes;
+        resolve();
       });
       this.process.once('exit', () => {
         clearTimeout(timer);
@@ -111,23 +118,6 @@ class Child {
 
   /** The ceiling in force for statements (bytes of address space): what the idle child holds plus the allowance. */
   limitBytes = 0;
-
-  /**
-   * Once started, the ceiling is lowered to what the child holds now plus `memoryMb`, so that
-   * the allowance means the same whatever Node, the engine and the number of cores reserve at
-   * start. `prlimit --pid` sets it from outside; without it the start ceiling stays.
-   */
-  private async tighten(memoryMb: number): Promise<void> {
-    const pid = this.process.pid!;
-    const now = addressSpace(pid);
-    if (now === undefined || findLauncher() !== 'prlimit') return;
-    const limit = now + memoryMb * 1024 * 1024;
-    // Not spawnSync: forking from a busy API process can take a while, and the event loop must not wait.
-    await execFileAsync('prlimit', ['--pid', String(pid), `--as=${limit}`]).catch(() => {
-      throw new Error('the memory ceiling of the query process could not be set');
-    });
-    this.limitBytes = limit;
-  }
 
   lastError(): string {
     return this.stderr.trim().split('\n').slice(-3).join(' ').slice(0, 500) || 'no message';
