@@ -96,6 +96,7 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
   const rawCandidates = findCandidates(text, sentences, {
     paragraphOf,
     isKnown: (key) => index.byKey.has(key),
+    mentions,
     // Inside a known name, or ending where a known name ends ("… Law and Shanghai Data Usage"
     // is not a new law when "Personal Information Protection Law" is known): the head is known.
     insideMention: (s, e, headEnd) => mentionSpans.some(([ms, me]) => (s >= ms && e <= me) || (headEnd > ms && headEnd <= me)),
