@@ -18,52 +18,31 @@
  * Usage: npm run eval:ingest [-- --misses] (every miss and false positive, with why where the
  * eval can tell; --verbose is the same) (SOURCES_DIR: where the documents are; default ../shared/sources)
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATE_FIELDS, type Label } from '../src/model.js';
 import { projectPath } from '../src/paths.js';
 import { parseSeedDate, formatAtPrecision } from '../src/seeds/dates.js';
 import { readSeeds, type SeedRecord } from '../src/seeds/read.js';
-import { knownFromSeeds } from '../src/ingest/known.js';
 import { keyOf, normalize } from '../src/ingest/normalize.js';
 import { splitSentences } from '../src/ingest/paragraphs.js';
-import { propose, type Proposals } from '../src/ingest/propose.js';
+import { learnPriors, type RelationPriors } from '../src/ingest/priors.js';
+import type { Proposals } from '../src/ingest/propose.js';
 import { readDocument } from '../src/ingest/readers/index.js';
 import { dimensionOf, multiplierOf } from '../src/ingest/units.js';
+import { citesOf, namesOf, onlyFrom, runFold, statedIn } from './lib/ingest-fold.js';
 
 const verbose = process.argv.includes('--verbose') || process.argv.includes('--misses');
 /** The kinds of names the candidate finder looks for (the issue's laws … agencies, firms, programmes). */
 const NEW_ENTITY_LABELS = new Set<Label>(['Policy', 'Agency', 'Firm']);
 /** Events are curated as things that happened ("CISA established"), not names a text spells. */
 const MENTION_LABELS = new Set<Label>(['Policy', 'Agency', 'Firm', 'Region', 'Sector', 'Person']);
-const STOP = new Set(['the', 'of', 'and', 'for', 'in', 'on', 'to', 'a', 'an', 's', 'people', 'republic', 'china']);
-
 interface Score { tp: number; predicted: number; truth: number; found: number }
 const score = (): Score => ({ tp: 0, predicted: 0, truth: 0, found: 0 });
 const add = (a: Score, b: Score) => { a.tp += b.tp; a.predicted += b.predicted; a.truth += b.truth; a.found += b.found; };
 const pct = (n: number, d: number) => (d === 0 ? '  —  ' : `${((100 * n) / d).toFixed(0).padStart(3)}%`);
 /** Precision over proposals (tp of predicted), recall over truth (found of truth). */
 const pr = (s: Score) => `${pct(s.tp, s.predicted)} / ${pct(s.found, s.truth)}`;
-
-function words(s: string): Set<string> {
-  // Singular and plural count as one word ("Academy of Science" names the "Academy of Sciences").
-  return new Set(s.toLowerCase().replace(/['’]s\b/g, '').split(/[^\p{L}\p{N}]+/u).filter((w) => w && !STOP.has(w)).map((w) => w.replace(/(?<=\w{3})s$/, '')));
-}
-
-/** 1 for the same name, the share of words in common otherwise (0.6 or more counts as a match). */
-function similarity(a: string, b: string): number {
-  if (keyOf(a) === keyOf(b)) return 1;
-  const x = words(a);
-  const y = words(b);
-  if (x.size === 0 || y.size === 0) return 0;
-  const common = [...x].filter((w) => y.has(w)).length;
-  return common / new Set([...x, ...y]).size;
-}
-
-const namesOf = (r: SeedRecord) => [r.data.name, r.data.nameZh, ...((r.data.aliases as string[]) ?? [])].filter((n): n is string => typeof n === 'string');
-const citesOf = (value: unknown) => (Array.isArray(value) ? (value as { source?: string }[]).map((c) => String(c?.source)) : []);
-/** Whether a citation list says the source STATES it (not merely that it can be inferred from it). */
-const statedIn = (value: unknown, source: string) => Array.isArray(value) && (value as { source?: string; basis?: string }[]).some((c) => c?.source === source && c?.basis === 'STATED');
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -95,14 +74,12 @@ interface DocResult { id: string; kinds: Record<string, Score>; thresholds: Map<
 const THRESHOLDS = [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8];
 const reachCount = { sentence: 0, paragraph: 0, document: 0, unnamed: 0, all: 0, inferred: 0 };
 
-async function evaluate(sourceId: string, file: string, written: number | null, all: SeedRecord[]): Promise<DocResult> {
+async function evaluate(sourceId: string, text: string, written: number | null, all: SeedRecord[], priors: RelationPriors): Promise<DocResult> {
   const ownSources = (r: SeedRecord) => new Set(citesOf(r.data.cite));
-  const onlyHere = (r: SeedRecord) => r.label !== 'Source' && ownSources(r).size > 0 && [...ownSources(r)].every((s) => s === sourceId);
-  const removed = all.filter(onlyHere);
+  const fold = runFold(sourceId, text, all, { written, priors });
+  const { p, removed, candidateTruth, resolve, truthRelations } = fold;
+  reachCount.inferred += fold.inferredRelations;
   const removedIds = new Set(removed.map((r) => String(r.data.id)));
-  const remaining = all.filter((r) => !removedIds.has(String(r.data.id)) && r.data.id !== sourceId);
-  const { text } = await readDocument(file);
-  const p: Proposals = propose(text, knownFromSeeds(remaining), { source: sourceId, writtenYear: written, takenIds: remaining.map((r) => String(r.data.id)) });
   const misses: Record<string, string[]> = { mentions: [], 'mentions (extra)': [], 'new entities': [], dates: [], figures: [], relationships: [] };
 
   // Mentions.
@@ -123,15 +100,6 @@ async function evaluate(sourceId: string, file: string, written: number | null, 
 
   // New entities: candidate → removed record with the same name or most of its words.
   const truthNew = removed.filter((r) => NEW_ENTITY_LABELS.has(r.label));
-  const candidateTruth = new Map<string, string>();
-  for (const c of p.candidates) {
-    let best: { id: string; score: number } | undefined;
-    for (const r of removed) {
-      const score = Math.max(...namesOf(r).map((n) => similarity(c.name, n)));
-      if (score >= 0.6 && score > (best?.score ?? 0)) best = { id: String(r.data.id), score };
-    }
-    if (best) candidateTruth.set(c.id, best.id);
-  }
   const fresh = score();
   fresh.predicted = p.candidates.length;
   fresh.tp = candidateTruth.size;
@@ -139,7 +107,6 @@ async function evaluate(sourceId: string, file: string, written: number | null, 
   const foundNew = new Set(candidateTruth.values());
   for (const r of truthNew) if (foundNew.has(String(r.data.id))) fresh.found++; else misses['new entities']!.push(`${r.data.id} (${r.data.name})${isWritten(String(r.data.id)) ? '' : ' [not written so]'}`);
   if (verbose) misses['new entities (extra)'] = p.candidates.filter((c) => !candidateTruth.has(c.id)).map((c) => `${c.name} [${c.label}]`);
-  const resolve = (id: string | null) => (id === null ? null : candidateTruth.get(id) ?? id);
 
   // Dates.
   const truthDates: { id: string; value: string; also: string[] }[] = [];
@@ -181,15 +148,6 @@ async function evaluate(sourceId: string, file: string, written: number | null, 
   for (const t of truthFigures) if (p.figures.some((f) => same(f, t))) figures.found++; else misses.figures!.push(`${t.id}`);
 
   // Relationships, at each confidence threshold.
-  const truthRelations = new Set<string>();
-  for (const r of all) {
-    const rels = Array.isArray(r.data.relations) ? (r.data.relations as { type?: string; to?: string; cite?: unknown }[]) : [];
-    for (const rel of rels) {
-      if (!citesOf(rel.cite).includes(sourceId)) continue;
-      if (statedIn(rel.cite, sourceId)) truthRelations.add(`${r.data.id}|${rel.type}|${rel.to}`);
-      else reachCount.inferred++;
-    }
-  }
   const thresholds = new Map<number, Score>();
   for (const t of THRESHOLDS) {
     const kept = p.relations.filter((r) => r.confidence >= t).map((r) => `${resolve(r.from)}|${r.type}|${resolve(r.to)}`);
@@ -231,14 +189,32 @@ async function main() {
   const { records, problems } = readSeeds(projectPath('seeds'));
   if (problems.length) throw new Error(`seeds do not read: ${problems[0]!.file}:${problems[0]!.line} ${problems[0]!.message}`);
   const sources = records.filter((r) => r.label === 'Source' && typeof r.data.file === 'string');
-  const results: DocResult[] = [];
+  const docs: { id: string; text: string; written: number | null }[] = [];
   for (const s of sources) {
     const file = join(dir, String(s.data.file));
     if (!existsSync(file)) throw new Error(`${file} (of ${s.data.id}) is missing`);
-    const written = s.data.written === undefined ? null : Number(String(s.data.written).slice(0, 4));
+    docs.push({ id: String(s.data.id), text: (await readDocument(file)).text, written: s.data.written === undefined ? null : Number(String(s.data.written).slice(0, 4)) });
+  }
+  // The relation priors: how often each kind of reading was right in the other documents,
+  // each read as in its own evaluation and without anything only the held-out one supports.
+  const readings = (d: (typeof docs)[number], withhold?: Set<string>) => {
+    const fold = runFold(d.id, d.text, records, { written: d.written, withhold, unweighted: true });
+    return { relations: fold.p.relations.map((r) => ({ ...r, from: fold.resolve(r.from)!, to: fold.resolve(r.to)! })), truth: fold.truthRelations };
+  };
+  if (process.argv.includes('--write-priors')) {
+    const priors = learnPriors(docs.map((d) => readings(d)));
+    const file = projectPath('src', 'ingest', 'relation-priors.ts');
+    writeFileSync(file, `/** Written by \`npm run eval:ingest -- --write-priors\` from the five source documents (see priors.ts); do not edit by hand. */\nimport type { RelationPriors } from './priors.js';\n\nexport const RELATION_PRIORS: RelationPriors = ${JSON.stringify(priors, null, 1).replace(/\n\s*/g, ' ')};\n`);
+    console.log(`wrote ${Object.keys(priors).length} counts to ${file}; rebuild (npm run build) to use them`);
+    return;
+  }
+  const results: DocResult[] = [];
+  for (const d of docs) {
     const started = performance.now();
-    results.push(await evaluate(String(s.data.id), file, written, records));
-    if (verbose) console.error(`${s.data.id}: ${(performance.now() - started).toFixed(0)} ms`);
+    const withhold = onlyFrom(records, d.id);
+    const priors = learnPriors(docs.filter((o) => o.id !== d.id).map((o) => readings(o, withhold)));
+    results.push(await evaluate(d.id, d.text, d.written, records, priors));
+    if (verbose) console.error(`${d.id}: ${(performance.now() - started).toFixed(0)} ms (with learning the priors from the other four)`);
   }
   const kinds = Object.keys(results[0]!.kinds);
   const total: Record<string, Score> = Object.fromEntries(kinds.map((k) => [k, score()]));

@@ -24,6 +24,8 @@ export interface Candidate {
   alias?: string;
   /** Found as an item of a list ("firms like A, B and C"): its bounds are surer than a phrase's. */
   listed?: boolean;
+  /** Named inside a longer name ("Office of the Central Leading Group …"): kept beside it. */
+  nested?: boolean;
 }
 
 interface Token { text: string; start: number; end: number }
@@ -154,7 +156,7 @@ export function findCandidates(text: string, sentences: { start: number; end: nu
     const name = clean(joined.slice(start, end));
     const key = keyOf(name);
     if (key.length < 3 || ctx.isKnown(key) || (!nested && ctx.insideMention(start, end, headEnd))) return;
-    found.push({ name, label: shape.label, kind: shape.kind, id: slugOf(name), paragraph: ctx.paragraphOf(start), start, end, ...(alias ? { alias } : {}), ...(listed ? { listed } : {}) });
+    found.push({ name, label: shape.label, kind: shape.kind, id: slugOf(name), paragraph: ctx.paragraphOf(start), start, end, ...(alias ? { alias } : {}), ...(listed ? { listed } : {}), ...(nested ? { nested } : {}) });
   };
 
   for (const sentence of sentences) {

@@ -12,7 +12,9 @@ import type { KnownEntity } from './known.js';
 import { buildIndex, findMentions, type EntityIndex, type Mention } from './mentions.js';
 import { keyOf } from './normalize.js';
 import { splitParagraphs, splitSentences, type Paragraph } from './paragraphs.js';
-import { findRelations, type Named, type Relation } from './relations.js';
+import { PRIOR_FLOOR, weigh, type RelationPriors } from './priors.js';
+import { RELATION_PRIORS } from './relation-priors.js';
+import { findRelations, nameRelations, paragraphRelations, type Named, type Relation } from './relations.js';
 
 export interface DatedProposal {
   text: string;
@@ -61,6 +63,7 @@ const EVENT_LABELS: Record<string, Label[]> = {
   FOUNDED: ['Firm', 'Agency'], ESTABLISHED: ['Agency', 'Event', 'Firm'], ATTACK: ['Event'],
 };
 
+const WIDE = process.env.INGEST_WIDE === '1';
 const LABEL_WEIGHT: Partial<Record<Label, number>> = { Region: 3, Sector: 3, Person: 1.5 };
 
 function paragraphLookup(paragraphs: Paragraph[]) {
@@ -83,6 +86,14 @@ export interface ProposeOptions {
   writtenYear?: number | null;
   /** Ids that are taken (every seed id), so proposed ids never collide. */
   takenIds?: Iterable<string>;
+  /**
+   * How often each kind of reading was right before (priors.ts): the table learned from the
+   * source documents unless given; null keeps the rules' own confidences and reads no more
+   * than the hand-set pairs of names standing together.
+   */
+  priors?: RelationPriors | null;
+  /** Every reading the priors would weigh, with the rules' confidences: what the priors are learned from. */
+  unweighted?: boolean;
 }
 
 export function propose(text: string, known: KnownEntity[] | EntityIndex, options: ProposeOptions): Proposals {
@@ -106,7 +117,7 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
   const byKey = new Map<string, Candidate & { occurrences: number }>();
   const occurrences: (Candidate & { key: string })[] = [];
   for (const c of rawCandidates.sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (occurrences.some((o) => c.start >= o.start && c.end <= o.end && (c.start !== o.start || c.end !== o.end))) continue;
+    if (!c.nested && occurrences.some((o) => c.start >= o.start && c.end <= o.end && (c.start !== o.start || c.end !== o.end))) continue;
     const key = keyOf(c.name);
     const first = byKey.get(key);
     if (first) {
@@ -126,6 +137,9 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
     ...occurrences.map((o) => ({ id: o.id, label: o.label, start: o.start, end: o.end })),
   ].sort((a, b) => a.start - b.start);
 
+  const given = options.priors === undefined ? RELATION_PRIORS : options.priors;
+  const priors = given && Object.keys(given).length ? given : null;
+  const wide = priors !== null || options.unweighted === true;
   const found = findDates(text);
   const dates: DatedProposal[] = [];
   const relations: Relation[] = [];
@@ -176,10 +190,10 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
         paragraph: paragraphOf(d.start), start: d.start, end: d.end, ...(d.part ? { part: d.part } : {}),
       });
     }
-    if (inside.length > 1) relations.push(...findRelations(text, inside, paragraphOf(s.start)));
+    if (inside.length > 1) relations.push(...findRelations(text, inside, paragraphOf(s.start), WIDE && wide));
   }
 
-  const sentenceOf = (offset: number) => {
+  const sentenceIndex = (offset: number) => {
     let lo = 0;
     let hi = sentences.length - 1;
     while (lo < hi) {
@@ -187,7 +201,10 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
       if (sentences[mid]!.start <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const s = sentences[lo];
+    return lo;
+  };
+  const sentenceOf = (offset: number) => {
+    const s = sentences[sentenceIndex(offset)];
     return s && offset >= s.start && offset < s.end ? s : undefined;
   };
   const namedIn = (from: number, to: number) => {
@@ -211,9 +228,26 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
     return { ...f, subject: around[0]?.id ?? null, metric };
   });
 
+  // Names inside names: what a name says of itself.
+  const innerCache = new Map<string, Mention[]>();
+  for (const n of named) {
+    const span = text.slice(n.start, n.end);
+    if (span.length < 6) continue;
+    let inner = innerCache.get(span);
+    if (!inner) innerCache.set(span, (inner = findMentions(span, index, () => 0)));
+    if (inner.length) relations.push(...nameRelations(n, inner.map((m) => ({ id: m.entityId, label: m.label, start: n.start + m.start, end: n.start + m.end })), paragraphOf(n.start)));
+  }
+  // Names in one paragraph, not one sentence: read only when a table can weigh the readings.
+  if (wide) {
+    for (const p of paragraphs) {
+      const inside = namedIn(p.start, p.end);
+      if (inside.length > 1) relations.push(...paragraphRelations(inside, p.n, sentenceIndex, WIDE));
+    }
+    if (priors && !options.unweighted) for (const r of relations) r.confidence = weigh(r, priors);
+  }
   // One relation per type and pair: the most confident reading, where it was read.
   const bestRelations = new Map<string, Relation>();
-  for (const r of relations) {
+  for (const r of priors && !options.unweighted ? relations.filter((x) => x.confidence >= PRIOR_FLOOR) : relations) {
     const key = `${r.type}|${r.from}|${r.to}`;
     if ((bestRelations.get(key)?.confidence ?? -1) < r.confidence) bestRelations.set(key, r);
   }
