@@ -63,7 +63,6 @@ const EVENT_LABELS: Record<string, Label[]> = {
   FOUNDED: ['Firm', 'Agency'], ESTABLISHED: ['Agency', 'Event', 'Firm'], ATTACK: ['Event'],
 };
 
-const WIDE = process.env.INGEST_WIDE === '1';
 const LABEL_WEIGHT: Partial<Record<Label, number>> = { Region: 3, Sector: 3, Person: 1.5 };
 
 function paragraphLookup(paragraphs: Paragraph[]) {
@@ -88,8 +87,8 @@ export interface ProposeOptions {
   takenIds?: Iterable<string>;
   /**
    * How often each kind of reading was right before (priors.ts): the table learned from the
-   * source documents unless given; null keeps the rules' own confidences and reads no more
-   * than the hand-set pairs of names standing together.
+   * source documents unless given; null keeps the rules' own confidences and reads names
+   * together only within a sentence.
    */
   priors?: RelationPriors | null;
   /** Every reading the priors would weigh, with the rules' confidences: what the priors are learned from. */
@@ -139,6 +138,7 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
 
   const given = options.priors === undefined ? RELATION_PRIORS : options.priors;
   const priors = given && Object.keys(given).length ? given : null;
+  // Names in one paragraph but not one sentence are read only where a table can weigh them.
   const wide = priors !== null || options.unweighted === true;
   const found = findDates(text);
   const dates: DatedProposal[] = [];
@@ -190,7 +190,7 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
         paragraph: paragraphOf(d.start), start: d.start, end: d.end, ...(d.part ? { part: d.part } : {}),
       });
     }
-    if (inside.length > 1) relations.push(...findRelations(text, inside, paragraphOf(s.start), WIDE && wide));
+    if (inside.length > 1) relations.push(...findRelations(text, inside, paragraphOf(s.start)));
   }
 
   const sentenceIndex = (offset: number) => {
@@ -241,7 +241,7 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
   if (wide) {
     for (const p of paragraphs) {
       const inside = namedIn(p.start, p.end);
-      if (inside.length > 1) relations.push(...paragraphRelations(inside, p.n, sentenceIndex, WIDE));
+      if (inside.length > 1) relations.push(...paragraphRelations(inside, p.n, sentenceIndex));
     }
     if (priors && !options.unweighted) for (const r of relations) r.confidence = weigh(r, priors);
   }

@@ -101,33 +101,12 @@ function allowed(type: string, from: Label, to: Label): boolean {
 
 const NEAR = 80;
 
-/**
- * Types that need words to say them (a draft, a replacement, an acquisition …): never read
- * from two names merely standing together.
- */
-const TRIGGER_ONLY = new Set(['DRAFT_OF', 'SUPERSEDES', 'ACQUIRED', 'BASED_ON', 'IMPLEMENTS', 'ESTABLISHES', 'AUTHORED', 'MEASURES', 'ABOUT_SECTOR', 'CITED_IN']);
-
-/**
- * The readings of two names standing together with no trigger: the hand-set pairs of TOGETHER,
- * or, when `wide` (a confidence model will weigh them), every type the model allows between
- * their labels, either way.
- */
-function cooccurring(a: Named, b: Named, wide: boolean): { type: string; from: Named; to: Named; confidence: number }[] {
+/** The hand-set readings of two names standing together with no trigger (TOGETHER), either way round. */
+function cooccurring(a: Named, b: Named): { type: string; from: Named; to: Named; confidence: number }[] {
   const out: { type: string; from: Named; to: Named; confidence: number }[] = [];
-  if (!wide) {
-    for (const t of TOGETHER) {
-      if (a.label === t.a && b.label === t.b) out.push({ type: t.type, from: a, to: b, confidence: t.confidence });
-      else if (b.label === t.a && a.label === t.b) out.push({ type: t.type, from: b, to: a, confidence: t.confidence });
-    }
-    return out;
-  }
-  for (const [type, pairs] of Object.entries(RELATIONSHIPS)) {
-    if (TRIGGER_ONLY.has(type)) continue;
-    for (const [f, t] of pairs) {
-      const base = TOGETHER.find((x) => x.type === type && x.a === f && x.b === t)?.confidence ?? 0.2;
-      if (a.label === f && b.label === t) out.push({ type, from: a, to: b, confidence: base });
-      if (b.label === f && a.label === t && a.id !== b.id) out.push({ type, from: b, to: a, confidence: base });
-    }
+  for (const t of TOGETHER) {
+    if (a.label === t.a && b.label === t.b) out.push({ type: t.type, from: a, to: b, confidence: t.confidence });
+    else if (b.label === t.a && a.label === t.b) out.push({ type: t.type, from: b, to: a, confidence: t.confidence });
   }
   return out;
 }
@@ -136,7 +115,7 @@ function cooccurring(a: Named, b: Named, wide: boolean): { type: string; from: N
  * Readings of two names in one paragraph but not one sentence: co-occurrence only, at a
  * confidence lowered with the distance; what they are worth is the confidence model's to say.
  */
-export function paragraphRelations(named: Named[], paragraph: number, sentenceOf: (offset: number) => number, wide: boolean): Relation[] {
+export function paragraphRelations(named: Named[], paragraph: number, sentenceOf: (offset: number) => number): Relation[] {
   const out: Relation[] = [];
   const sorted = [...named].sort((x, y) => x.start - y.start);
   for (let i = 0; i < sorted.length; i++) {
@@ -145,7 +124,7 @@ export function paragraphRelations(named: Named[], paragraph: number, sentenceOf
       const b = sorted[j]!;
       if (b.start - a.end > MAX_PARAGRAPH_GAP) break;
       if (a.id === b.id || sentenceOf(a.start) === sentenceOf(b.start)) continue;
-      for (const t of cooccurring(a, b, wide)) {
+      for (const t of cooccurring(a, b)) {
         const confidence = Math.round(t.confidence * 0.6 * 100) / 100;
         out.push({ type: t.type, from: t.from.id, to: t.to.id, confidence, paragraph, start: a.start, end: b.end,
           how: { kind: 'paragraph', fromLabel: t.from.label, toLabel: t.to.label, near: b.start - a.end < NEAR, adjacent: adjacent(sorted, i, j) } });
@@ -198,7 +177,7 @@ function adjacent(sorted: Named[], i: number, j: number): boolean {
 }
 
 /** Relations among the entities of one sentence, best reading per pair and type. */
-export function findRelations(text: string, named: Named[], paragraph: number, wide = false): Relation[] {
+export function findRelations(text: string, named: Named[], paragraph: number): Relation[] {
   const out = new Map<string, Relation>();
   const sorted = [...named].sort((x, y) => x.start - y.start);
   for (let i = 0; i < sorted.length; i++) {
@@ -224,7 +203,7 @@ export function findRelations(text: string, named: Named[], paragraph: number, w
         out.set(key, { type, from: from.id, to: to.id, confidence, paragraph, start: a.start, end: b.end, ...(role ? { role } : {}),
           how: { kind: 'trigger', fromLabel: from.label, toLabel: to.label, near: gap.length < NEAR } });
       }
-      for (const t of cooccurring(a, b, wide)) {
+      for (const t of cooccurring(a, b)) {
         const key = `${t.type}|${t.from.id}|${t.to.id}`;
         if (out.has(key) || [...out.values()].some((r) => r.from === t.from.id && r.to === t.to.id)) continue;
         out.set(key, { type: t.type, from: t.from.id, to: t.to.id, confidence: t.confidence, paragraph, start: a.start, end: b.end,
