@@ -178,7 +178,9 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
       let best = Infinity;
       for (const n of inside) {
         const fits = event ? EVENT_LABELS[event]?.includes(n.label) : false;
-        const distance = (n.start >= anchor ? (n.start - anchor) * 2 : Math.max(0, anchor - n.end)) * (fits ? 0.3 : LABEL_WEIGHT[n.label] ?? 1);
+        // A name of a kind the event cannot date ("the US established CISA": the US is not
+        // established) gives way to one that fits, before or after the trigger.
+        const distance = (n.start >= anchor ? (n.start - anchor) * 2 : Math.max(0, anchor - n.end)) * (fits ? 0.3 : (event ? 4 : 1) * (LABEL_WEIGHT[n.label] ?? 1));
         if (distance < best) {
           best = distance;
           about = n;
