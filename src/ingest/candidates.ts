@@ -112,7 +112,9 @@ function capitalisedSpans(text: string, toks: Token[]): Span[] {
     // "Ministry of Economy, Trade and Industry": a body's name may list its fields with commas.
     else if (cur.length && t.text === ',' && cur.some((w) => AGENCY_LIST_HEADS.has(w.text.toLowerCase())) && isCap(toks[i + 1]?.text ?? '') &&
       toks[i + 2]?.text === 'and' && isCap(toks[i + 3]?.text ?? '')) cur.push(t);
-    else if (cur.length && t.text === ',' && /^(?:Ltd|Inc|LLC)$/.test(toks[i + 1]?.text ?? '') && COMPANY_DOT.has(prev!.text.toLowerCase())) cur.push(t);
+    // "Co., Ltd.": the comma after "Co" or "Co." goes on to "Ltd".
+    else if (cur.length && t.text === ',' && /^(?:Ltd|Inc|LLC)$/.test(toks[i + 1]?.text ?? '') &&
+      (COMPANY_DOT.has(prev!.text.toLowerCase()) || (prev!.text === '.' && COMPANY_DOT.has(cur[cur.length - 2]?.text.toLowerCase() ?? '')))) cur.push(t);
     else flush();
   }
   flush();
@@ -203,7 +205,7 @@ export function findCandidates(text: string, sentences: { start: number; end: nu
     }
   }
   // "the German government": a country's government, named by its people or its country.
-  for (const g of joined.matchAll(/\b(?:the\s+)(\p{Lu}[\p{L}.]+(?:\s\p{Lu}\p{L}+)?\s+(?:federal\s+|central\s+|national\s+)?government)\b/gu)) {
+  for (const g of joined.matchAll(/\b(?:[Tt]he\s+)(\p{Lu}[\p{L}.]+(?:\s\p{Lu}\p{L}+)?\s+(?:federal\s+|central\s+|national\s+)?government)\b/gu)) {
     const start = g.index + g[0].length - g[1]!.length;
     if (!LEADING_NOISE.has(g[1]!.split(/\s/)[0]!.toLowerCase())) add(start, start + g[1]!.length, { label: 'Agency', kind: 'GOVERNMENT' });
   }

@@ -113,7 +113,7 @@ export interface Mention {
 
 interface RawMatch { start: number; end: number; entries: Entry[] }
 
-function scan(norm: Normalized, original: string, index: EntityIndex): RawMatch[] {
+function scan(norm: Normalized, original: string, index: EntityIndex, exclude?: string): RawMatch[] {
   const out: RawMatch[] = [];
   const n = norm.text.length;
   // Where words end, in order: the keys tried at a start are the ones ending at these.
@@ -139,7 +139,7 @@ function scan(norm: Normalized, original: string, index: EntityIndex): RawMatch[
       // "US$" is a currency, not the United States.
       if (original[to] === '$') continue;
       const written = exactLetters(original.slice(from, to));
-      const fitting = entries.filter((e) => (!e.exact || e.exact === written) &&
+      const fitting = entries.filter((e) => e.entity.id !== exclude && (!e.exact || e.exact === written) &&
         (!e.symbolic || original.slice(from, to + 3).replace(/\s+/g, '').toLowerCase().startsWith(e.symbolic)));
       if (fitting.length) best = { j, entries: fitting };
     }
@@ -154,12 +154,15 @@ function scan(norm: Normalized, original: string, index: EntityIndex): RawMatch[
   return out;
 }
 
-/** Mentions in the whole text; `paragraphOf` maps an offset to its paragraph number. */
+/**
+ * Mentions in the whole text; `paragraphOf` maps an offset to its paragraph number. `exclude`
+ * leaves one entity out: the names inside that entity's own name.
+ */
 /** Between two items of a list: a comma or "and", perhaps over an item or two that are not known names. */
 const LIST_GAP = /^\s*(?:[,、;]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?\s*[,、;]\s*(?:(?:and|or)\s+)?){0,2}$/u;
 
-export function findMentions(text: string, index: EntityIndex, paragraphOf: (offset: number) => number): Mention[] {
-  const raw = scan(normalize(text), text, index);
+export function findMentions(text: string, index: EntityIndex, paragraphOf: (offset: number) => number, exclude?: string): Mention[] {
+  const raw = scan(normalize(text), text, index, exclude);
   // Context for ranking: the entities named without ambiguity anywhere in the document.
   const sure = new Set(raw.filter((m) => m.entries.length === 1).map((m) => m.entries[0]!.entity.id));
   // A one-word alias written in lower case ("defense", "global", "automation") is a common word

@@ -235,8 +235,8 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
   for (const n of named) {
     const span = text.slice(n.start, n.end);
     if (span.length < 6) continue;
-    let inner = innerCache.get(span);
-    if (!inner) innerCache.set(span, (inner = findMentions(span, index, () => 0)));
+    let inner = innerCache.get(`${n.id}|${span}`);
+    if (!inner) innerCache.set(`${n.id}|${span}`, (inner = findMentions(span, index, () => 0, n.id)));
     if (inner.length) relations.push(...nameRelations(n, inner.map((m) => ({ id: m.entityId, label: m.label, start: n.start + m.start, end: n.start + m.end })), paragraphOf(n.start)));
   }
   // Names in one paragraph, not one sentence: read only when a table can weigh the readings.
