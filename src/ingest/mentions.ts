@@ -159,7 +159,7 @@ function scan(norm: Normalized, original: string, index: EntityIndex, exclude?: 
  * leaves one entity out: the names inside that entity's own name.
  */
 /** Between two items of a list: a comma or "and", perhaps over an item or two that are not known names. */
-const LIST_GAP = /^\s*(?:[,、;]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?\s*[,、;]\s*(?:(?:and|or)\s+)?){0,2}$/u;
+const LIST_GAP = /^\s*(?:[,、;]\s*(?:(?:and|or)\s+)?|(?:and|or)\s+)(?:[\p{Ll}-]+(?:\s+[\p{Ll}-]+)?\s*[,、;]\s*(?:(?:and|or)\s+)?){0,3}$/u;
 
 export function findMentions(text: string, index: EntityIndex, paragraphOf: (offset: number) => number, exclude?: string): Mention[] {
   const raw = scan(normalize(text), text, index, exclude);
@@ -167,14 +167,24 @@ export function findMentions(text: string, index: EntityIndex, paragraphOf: (off
   const sure = new Set(raw.filter((m) => m.entries.length === 1).map((m) => m.entries[0]!.entity.id));
   // A one-word alias written in lower case ("defense", "global", "automation") is a common word
   // more often than a name: it counts only for an entity the document also names otherwise.
-  const weak = (m: RawMatch) => m.entries.every((e) => e.form === 'alias' || e.form === 'derived') && /^\p{Ll}+$/u.test(text.slice(m.start, m.end));
+  // A sector's one-word alias in capitals after "of" or another capitalised word is a word of
+  // another name ("Department of Defense"): no surer.
+  const weak = (m: RawMatch) => {
+    if (!m.entries.every((e) => e.form === 'alias' || e.form === 'derived')) return false;
+    const written = text.slice(m.start, m.end).replace(/-\s*\n\s*/g, '');
+    return /^\p{Ll}+$/u.test(written) || (/^\p{Lu}\p{Ll}+$/u.test(written) && m.entries.every((e) => e.entity.label === 'Sector') &&
+      /(?:\bof(?:\s+the)?|\p{Lu}[\p{L}-]*)\s+$/u.test(text.slice(Math.max(0, m.start - 40), m.start)));
+  };
   // Or where it is an item of a list of names of its kind ("energy, communications, chemistry").
   const named = new Set(raw.filter((m) => !weak(m)).flatMap((m) => m.entries.map((e) => e.entity.id)));
   const listed = (a: RawMatch | undefined, b: RawMatch | undefined) => !!a && !!b && LIST_GAP.test(text.slice(a.end, b.start)) &&
     a.entries.some((x) => b.entries.some((y) => x.entity.label === y.entity.label));
   // "air transport": a word in front makes it part of a longer name, not the item itself.
   const modified = (m: RawMatch) => /(?<!\band|\bor)\s\p{Ll}+\s+$/u.test(text.slice(Math.max(0, m.start - 30), m.start));
-  return raw.filter((m, i) => !weak(m) || m.entries.some((e) => named.has(e.entity.id)) || (!modified(m) && (listed(raw[i - 1], m) || listed(m, raw[i + 1])))).map((m) => {
+  // Neighbours in a list are looked for among the matches that are not themselves words of a longer phrase.
+  const pool = raw.filter((m) => !(weak(m) && modified(m)));
+  const kept = pool.filter((m, i) => !weak(m) || m.entries.some((e) => named.has(e.entity.id)) || listed(pool[i - 1], m) || listed(m, pool[i + 1]));
+  return kept.map((m) => {
     const scored = m.entries
       .map((e) => ({
         entityId: e.entity.id,
