@@ -116,3 +116,10 @@ describe('dates', () => {
     expect(p.dates.map((d) => [d.date, d.about, d.event])).toEqual([['2018-11', 'harbour-authority', 'ESTABLISHED']]);
   });
 });
+
+describe('figures', () => {
+  it('dates a target set for the end of a five-year plan to that plan\'s last year', () => {
+    const p = run('The plan wanted 30 enterprises with an income of 5 billion yuan by the end of the 12th Five-Year Plan period.');
+    expect(p.figures.map((f) => [f.value, f.unit, f.year])).toEqual(expect.arrayContaining([[30, 'count', 2015], [5, 'CNY billion', 2015]]));
+  });
+});
