@@ -26,6 +26,8 @@ export interface Relation {
    * with the labels of both ends and whether the two names are near (under 80 characters apart).
    */
   how?: { kind: 'trigger' | 'sentence' | 'paragraph'; fromLabel: Label; toLabel: Label; near: boolean; adjacent?: boolean };
+  /** The basis to propose when it is not STATED: a seat read from a registered name is INFERRED (seeds/README.md). */
+  basis?: 'INFERRED';
 }
 
 interface Rule {
@@ -142,7 +144,7 @@ const MAX_PARAGRAPH_GAP = 600;
  * cloud computing, "Microsoft Corporation of the US" sits in the US, "Beijing Cybersecurity
  * Conference" took place in Beijing, an "Office of the X" is part of X.
  */
-const IN_NAME: { outer: Label[]; inner: Label; type: string; confidence: number }[] = [
+const IN_NAME: { outer: Label[]; inner: Label; type: string; confidence: number; basis?: 'INFERRED' }[] = [
   { outer: ['Policy'], inner: 'Region', type: 'APPLIES_TO', confidence: 0.7 },
   { outer: ['Event'], inner: 'Region', type: 'OCCURRED_IN', confidence: 0.7 },
   // A sector in a title is as often what it regulates as what it promotes; a place in a firm's
@@ -150,7 +152,7 @@ const IN_NAME: { outer: Label[]; inner: Label; type: string; confidence: number 
   // rank below the triggers (on the five documents about half of them are curated as stated).
   { outer: ['Policy'], inner: 'Sector', type: 'PROMOTES', confidence: 0.45 },
   { outer: ['Agency', 'Firm'], inner: 'Sector', type: 'OPERATES_IN', confidence: 0.45 },
-  { outer: ['Agency', 'Firm'], inner: 'Region', type: 'HEADQUARTERED_IN', confidence: 0.4 },
+  { outer: ['Agency', 'Firm'], inner: 'Region', type: 'HEADQUARTERED_IN', confidence: 0.4, basis: 'INFERRED' },
   { outer: ['Agency'], inner: 'Agency', type: 'PART_OF', confidence: 0.45 },
 ];
 
@@ -162,7 +164,7 @@ export function nameRelations(outer: Named, inner: Named[], paragraph: number): 
     for (const rule of IN_NAME) {
       if (!rule.outer.includes(outer.label) || rule.inner !== n.label || !allowed(rule.type, outer.label, n.label)) continue;
       out.push({ type: rule.type, from: outer.id, to: n.id, confidence: rule.confidence, paragraph, start: outer.start, end: outer.end,
-        how: { kind: 'trigger', fromLabel: outer.label, toLabel: n.label, near: true } });
+        how: { kind: 'trigger', fromLabel: outer.label, toLabel: n.label, near: true }, ...(rule.basis ? { basis: rule.basis } : {}) });
     }
   }
   return out;

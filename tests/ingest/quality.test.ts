@@ -28,6 +28,7 @@ const KNOWN: KnownEntity[] = [
   entity('european-union', 'Region', 'European Union', { aliases: ['EU'] }),
   entity('united-states', 'Region', 'United States', { aliases: ['US'] }),
   entity('beijing', 'Region', 'Beijing'),
+  entity('shanghai', 'Region', 'Shanghai'),
   entity('eu-cyber-strategy', 'Policy', 'EU Cybersecurity Strategy'),
   entity('beijing-expo-2026', 'Event', 'Beijing Cyber Expo'),
   entity('harbour-authority', 'Agency', 'Shanghai Harbour Authority'),
@@ -85,6 +86,9 @@ describe('relations', () => {
       ['APPLIES_TO', 'eu-cyber-strategy', 'european-union', 0.7],
       ['OCCURRED_IN', 'beijing-expo-2026', 'beijing', 0.7],
     ]));
+    // A seat read from a body's own name is proposed as inferred, the curators' rule for it.
+    const seat = p.relations.find((r) => r.type === 'HEADQUARTERED_IN' && r.from === 'harbour-authority')!;
+    expect([seat.confidence, seat.basis]).toEqual([0.4, 'INFERRED']);
   });
 
   it('reads a vice director as working for a body, a director as leading it', () => {
