@@ -79,6 +79,8 @@ function paragraphLookup(paragraphs: Paragraph[]) {
   };
 }
 
+const INNER_MENTIONS = new Set<Label>(['Sector', 'Region']);
+
 export interface ProposeOptions {
   source: string;
   /** The document's own year (its --written date): figures for later years read as forecasts. */
@@ -232,13 +234,18 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
 
   // Names inside names: what a name says of itself.
   const innerCache = new Map<string, Mention[]>();
+  const innerMentions: Mention[] = [];
   for (const n of named) {
     const span = text.slice(n.start, n.end);
     if (span.length < 6) continue;
     let inner = innerCache.get(`${n.id}|${span}`);
     if (!inner) innerCache.set(`${n.id}|${span}`, (inner = findMentions(span, index, () => 0, n.id)));
     if (inner.length) relations.push(...nameRelations(n, inner.map((m) => ({ id: m.entityId, label: m.label, start: n.start + m.start, end: n.start + m.end })), paragraphOf(n.start)));
+    // "Data Security Law" names the data security sector too; a sector inside a sector's own name ("industrial IoT") does not.
+    if (n.label !== 'Sector' && n.label !== 'Region') for (const m of inner) if (INNER_MENTIONS.has(m.label)) innerMentions.push({ ...m, paragraph: paragraphOf(n.start), start: n.start + m.start, end: n.start + m.end });
   }
+  mentions.push(...innerMentions);
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   // Names in one paragraph, not one sentence: read only when a table can weigh the readings.
   if (wide) {
     for (const p of paragraphs) {

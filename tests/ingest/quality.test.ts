@@ -33,6 +33,10 @@ const KNOWN: KnownEntity[] = [
   entity('beijing-expo-2026', 'Event', 'Beijing Cyber Expo'),
   entity('harbour-authority', 'Agency', 'Shanghai Harbour Authority'),
   entity('lin-yu', 'Person', 'Lin Yu'),
+  entity('data-security', 'Sector', 'Data security'),
+  entity('data-security-law', 'Policy', 'Data Security Law'),
+  entity('industrial-internet', 'Sector', 'Industrial Internet', { aliases: ['industrial IoT'] }),
+  entity('iot', 'Sector', 'Internet of Things', { aliases: ['IoT'] }),
 ];
 
 const run = (text: string, priors: RelationPriors | null = null): Proposals =>
@@ -44,6 +48,11 @@ describe('mentions', () => {
     const p = run('Cybersecurity firms grew, secure cloud providers too, and security firms of every kind.');
     expect(ids(p)).toEqual(['cybersecurity-industry', 'cloud-security']);
     expect(p.mentions[1]!.text).toBe('secure cloud providers');
+  });
+
+  it('finds a sector or region named inside the name of a law, body or firm, not inside a sector\'s own name', () => {
+    const p = run('The Data Security Law covers industrial IoT.');
+    expect(p.mentions.map((m) => [m.entityId, m.text])).toEqual([['data-security-law', 'Data Security Law'], ['data-security', 'Data Security'], ['industrial-internet', 'industrial IoT']]);
   });
 
   it('drops a one-word lower-case alias standing alone, keeps it as an item of a list of its kind', () => {
