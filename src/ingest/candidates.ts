@@ -238,7 +238,7 @@ const ACQUIRED_OBJECT = new RegExp(String.raw`\b(?:acquired|acquires|bought|took
 /** A capitalised phrase in quotation marks is a name the writer sets apart: 'New Productive Forces', “Four Basics”. */
 const QUOTED = /["“‘'](\p{Lu}[\p{L}\p{N}-]*(?:\s+(?:(?:of|for|and|the|in|on)\s+)?\p{Lu}[\p{L}\p{N}-]*){1,5})["”’']/gu;
 /** A phrase followed by its acronym: "manufacturing x digital (MxD)"; the initials must match. */
-const DEFINED_ACRONYM = /((?:[\p{L}][\p{L}-]*\s+){1,6})\(([A-Z][A-Za-z]{1,7})\)/gu;
+const DEFINED_ACRONYM = /\(([A-Z][A-Za-z]{1,7})\)/g;
 
 function findEnglishPatterns(body: string, offset: number, add: (s: number, e: number, shape: Shape, alias?: string, headEnd?: number, listed?: boolean) => void) {
   for (const m of body.matchAll(STANDARD)) add(offset + m.index, offset + m.index + m[1]!.length, { label: 'Policy', kind: 'STANDARD' });
@@ -289,11 +289,15 @@ function findEnglishPatterns(body: string, offset: number, add: (s: number, e: n
     const start = offset + m.index + 1;
     add(start, start + name.length, headOf(name.split(/\s+/))?.shape ?? { label: 'Policy', kind: 'INITIATIVE' });
   }
+  // The brackets first, then the words before them (a pattern that starts with the words
+  // would be tried at every word of the text).
   for (const m of body.matchAll(DEFINED_ACRONYM)) {
-    const acronym = m[2]!;
+    const acronym = m[1]!;
     // A plural ("ICSs") names a class of things, not one body.
     if (/[A-Z]s$/.test(acronym)) continue;
-    const words = m[1]!.trim().split(/\s+/);
+    const before = /(?:[\p{L}][\p{L}-]*\s+){1,6}$/u.exec(body.slice(Math.max(0, m.index - 120), m.index));
+    if (!before) continue;
+    const words = before[0].trim().split(/\s+/);
     // The words before the brackets whose initials spell the acronym: every letter of it
     // ("manufacturing x digital (MxD)"), or its capitals.
     const spells = (initials: string) => {
@@ -303,7 +307,7 @@ function findEnglishPatterns(body: string, offset: number, add: (s: number, e: n
     const take = spells(acronym) ?? spells(acronym.replace(/[a-z]/g, ''));
     if (!take) continue;
     if (take.every((w) => /^\p{Lu}/u.test(w))) continue; // a capitalised name: the span rules have it
-    const start = offset + m.index + m[0].lastIndexOf('(') + 1;
+    const start = offset + m.index + 1;
     add(start, start + acronym.length, headOf(take)?.shape ?? { label: 'Agency', kind: 'AGENCY' });
   }
   for (const re of [ACQUIRED_OBJECT, FIRM_BEFORE, FIRM_AFTER]) {

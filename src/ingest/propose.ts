@@ -236,13 +236,17 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
   const innerCache = new Map<string, Mention[]>();
   const innerMentions: Mention[] = [];
   for (const n of named) {
+    // Only a law, body, firm or event has a name that says something of itself, and only a
+    // name of more than one word holds another.
+    if (n.label === 'Sector' || n.label === 'Region' || n.label === 'Person') continue;
     const span = text.slice(n.start, n.end);
-    if (span.length < 6) continue;
+    if (span.length < 6 || !/\s|[\u3400-\u9fff]{4}/u.test(span)) continue;
     let inner = innerCache.get(`${n.id}|${span}`);
     if (!inner) innerCache.set(`${n.id}|${span}`, (inner = findMentions(span, index, () => 0, n.id)));
     if (inner.length) relations.push(...nameRelations(n, inner.map((m) => ({ id: m.entityId, label: m.label, start: n.start + m.start, end: n.start + m.end })), paragraphOf(n.start)));
-    // "Data Security Law" names the data security sector too; a sector inside a sector's own name ("industrial IoT") does not.
-    if (n.label !== 'Sector' && n.label !== 'Region') for (const m of inner) if (INNER_MENTIONS.has(m.label)) innerMentions.push({ ...m, paragraph: paragraphOf(n.start), start: n.start + m.start, end: n.start + m.end });
+    // "Data Security Law" names the data security sector too (a sector inside a sector's own
+    // name, "industrial IoT", does not: those were skipped above).
+    for (const m of inner) if (INNER_MENTIONS.has(m.label)) innerMentions.push({ ...m, paragraph: paragraphOf(n.start), start: n.start + m.start, end: n.start + m.end });
   }
   mentions.push(...innerMentions);
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
