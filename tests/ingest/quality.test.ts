@@ -11,6 +11,8 @@ import type { KnownEntity } from '../../src/ingest/known.js';
 import { learnPriors, weigh, PRIOR_FLOOR, type RelationPriors } from '../../src/ingest/priors.js';
 import { propose, type Proposals } from '../../src/ingest/propose.js';
 import type { Relation } from '../../src/ingest/relations.js';
+import { reviewFile } from '../../src/ingest/review.js';
+import { parse } from 'yaml';
 
 const entity = (id: string, label: KnownEntity['label'], name: string, more: Partial<KnownEntity> = {}): KnownEntity =>
   ({ id, label, name, aliases: [], related: [], citations: 1, ...more });
@@ -98,6 +100,11 @@ describe('relations', () => {
     // A seat read from a body's own name is proposed as inferred, the curators' rule for it.
     const seat = p.relations.find((r) => r.type === 'HEADQUARTERED_IN' && r.from === 'harbour-authority')!;
     expect([seat.confidence, seat.basis]).toEqual([0.4, 'INFERRED']);
+    // … and so the review file proposes it, the others as stated.
+    const review = parse(reviewFile(p, { id: 'src-900', title: 'T', kind: 'NEWS', file: 'doc.txt' }, new Map(KNOWN.map((e) => [e.id, e])), 'doc.txt')) as { relations: { type: string; from: string; basis: string }[] };
+    expect(review.relations.map((r) => [r.type, r.from, r.basis])).toEqual(expect.arrayContaining([
+      ['HEADQUARTERED_IN', 'harbour-authority', 'INFERRED'], ['APPLIES_TO', 'eu-cyber-strategy', 'STATED'],
+    ]));
   });
 
   it('reads a vice director as working for a body, a director as leading it', () => {
