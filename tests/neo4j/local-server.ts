@@ -8,6 +8,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { projectPath } from '../../src/paths.js';
+import { isAlive } from '../support/processes.js';
 
 export interface LocalNeo4j {
   uri: string;
@@ -83,23 +84,15 @@ export function startLocalNeo4j(options: { port: number; dir: string; password: 
   });
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** SIGTERM (Neo4j's clean shutdown), and waits for the process to be gone. */
 export async function stopLocalNeo4j(dir: string, timeoutMs = 120_000): Promise<void> {
   const file = join(dir, PID_FILE);
   if (!existsSync(file)) return;
   const pid = Number(readFileSync(file, 'utf8'));
-  if (!alive(pid)) return;
+  if (!isAlive(pid)) return;
   process.kill(pid, 'SIGTERM');
   const deadline = Date.now() + timeoutMs;
-  while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  if (alive(pid)) process.kill(pid, 'SIGKILL');
+  while (isAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  if (isAlive(pid)) process.kill(pid, 'SIGKILL');
 }
