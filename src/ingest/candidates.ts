@@ -24,6 +24,8 @@ export interface Candidate {
   alias?: string;
   /** Found as an item of a list ("firms like A, B and C"): its bounds are surer than a phrase's. */
   listed?: boolean;
+  /** Named inside a longer name ("Office of the Central Leading Group …"): kept beside it. */
+  nested?: boolean;
 }
 
 interface Token { text: string; start: number; end: number }
@@ -96,6 +98,10 @@ function capitalisedSpans(text: string, toks: Token[]): Span[] {
     else if (cur.length && t.text === '(' && toks[i + 2]?.text === ')' && /^(?:Draft|draft|Trial|trial)$/.test(toks[i + 1]!.text)) {
       cur.push(t, toks[i + 1]!, toks[i + 2]!);
       i += 2;
+    // "Changyang Technology (Beijing) Co., Ltd.": the seat in brackets inside a firm's name.
+    } else if (cur.length && t.text === '(' && toks[i + 2]?.text === ')' && isCap(toks[i + 1]!.text) && COMPANY_DOT.has(toks[i + 3]?.text.toLowerCase() ?? '')) {
+      cur.push(t, toks[i + 1]!, toks[i + 2]!);
+      i += 2;
     } else if (cur.length && t.text === '.' && COMPANY_DOT.has(prev!.text.toLowerCase())) {
       cur.push(t);
       // "Co., Ltd." goes on; "… Co. These …" is a new sentence.
@@ -106,7 +112,9 @@ function capitalisedSpans(text: string, toks: Token[]): Span[] {
     // "Ministry of Economy, Trade and Industry": a body's name may list its fields with commas.
     else if (cur.length && t.text === ',' && cur.some((w) => AGENCY_LIST_HEADS.has(w.text.toLowerCase())) && isCap(toks[i + 1]?.text ?? '') &&
       toks[i + 2]?.text === 'and' && isCap(toks[i + 3]?.text ?? '')) cur.push(t);
-    else if (cur.length && t.text === ',' && /^(?:Ltd|Inc|LLC)$/.test(toks[i + 1]?.text ?? '') && COMPANY_DOT.has(prev!.text.toLowerCase())) cur.push(t);
+    // "Co., Ltd.": the comma after "Co" or "Co." goes on to "Ltd".
+    else if (cur.length && t.text === ',' && /^(?:Ltd|Inc|LLC)$/.test(toks[i + 1]?.text ?? '') &&
+      (COMPANY_DOT.has(prev!.text.toLowerCase()) || (prev!.text === '.' && COMPANY_DOT.has(cur[cur.length - 2]?.text.toLowerCase() ?? '')))) cur.push(t);
     else flush();
   }
   flush();
@@ -138,29 +146,39 @@ export interface CandidateContext {
   isKnown: (key: string) => boolean;
   /** True when [start, end) lies inside a known mention, or its head word (ending at headEnd) does. */
   insideMention: (start: number, end: number, headEnd: number) => boolean;
+  /** The known names found, for what they hold or lead to: a draft of a known law, the body an office serves. */
+  mentions?: { start: number; end: number; label: Label }[];
 }
 
 export function findCandidates(text: string, sentences: { start: number; end: number }[], ctx: CandidateContext): Candidate[] {
   // Words hyphenated over a line break read as one word; zero-width joiners keep the offsets.
   const joined = text.replace(/(?<=\p{L})-[ \t]*\r?\n[ \t]*(?=\p{Ll})/gu, (m) => '\u200b'.repeat(m.length));
   const found: Candidate[] = [];
-  const add = (start: number, end: number, shape: Shape, alias?: string, headEnd = end, listed = false) => {
+  const add = (start: number, end: number, shape: Shape, alias?: string, headEnd = end, listed = false, nested = false) => {
     const name = clean(joined.slice(start, end));
     const key = keyOf(name);
-    if (key.length < 3 || ctx.isKnown(key) || ctx.insideMention(start, end, headEnd)) return;
-    found.push({ name, label: shape.label, kind: shape.kind, id: slugOf(name), paragraph: ctx.paragraphOf(start), start, end, ...(alias ? { alias } : {}), ...(listed ? { listed } : {}) });
+    if (key.length < 3 || ctx.isKnown(key) || (!nested && ctx.insideMention(start, end, headEnd))) return;
+    found.push({ name, label: shape.label, kind: shape.kind, id: slugOf(name), paragraph: ctx.paragraphOf(start), start, end, ...(alias ? { alias } : {}), ...(listed ? { listed } : {}), ...(nested ? { nested } : {}) });
   };
 
   for (const sentence of sentences) {
     const toks = tokens(joined, sentence.start, sentence.end);
-    for (const raw of capitalisedSpans(joined, toks)) {
+    for (let raw of capitalisedSpans(joined, toks)) {
+      // "Personal Information Protection Law and Shanghai Data Usage rules": a known name, then
+      // "and", then the new one.
+      const and = raw.words.findIndex((w, k) => w.text === 'and' && k > 0 && k < raw.words.length - 1 && ctx.insideMention(raw.start, raw.words[k - 1]!.end, raw.words[k - 1]!.end));
+      if (and > 0) raw = { start: raw.words[and + 1]!.start, end: raw.end, words: raw.words.slice(and + 1) };
       const span = trimSpan(joined, raw);
       if (!span) continue;
       const words = span.words.map((w) => w.text);
       const trailing = TRAILING_HEAD.exec(joined.slice(span.end, span.end + 16));
       if (trailing && words.length >= 2 && !headOf(words)) {
-        add(span.start, span.end + trailing[0].length, headOf([trailing[1]!])!.shape);
-        continue;
+        // "the 14th Five-Year period": the last word and the trailing one may make the head.
+        const shape = headOf([words[words.length - 1]!, trailing[1]!])?.shape ?? headOf([trailing[1]!])?.shape;
+        if (shape) {
+          add(span.start, span.end + trailing[0].length, shape);
+          continue;
+        }
       }
       const head = headOf(words);
       if (head && words.length >= 2) {
@@ -173,6 +191,23 @@ export function findCandidates(text: string, sentences: { start: number; end: nu
     const body = joined.slice(sentence.start, sentence.end);
     findEnglishPatterns(body, sentence.start, add);
     findChinese(body, sentence.start, add);
+  }
+  for (const m of [...(ctx.mentions ?? []), ...found.filter((c) => c.label === 'Agency')]) {
+    // "… Law of the People's Republic of China (Draft)": the draft of a known law is a record of its own.
+    const draft = m.label === 'Policy' ? /^\s*\((?:Draft|draft)\)/.exec(joined.slice(m.end, m.end + 12)) : null;
+    if (draft) add(m.start, m.end + draft[0].length, { label: 'Policy', kind: 'DRAFT_LAW' }, undefined, m.end + draft[0].length, false, true);
+    // "Office of the Central Leading Group for …": the body the office serves is a body too.
+    const inner = m.label === 'Agency' ? /^(?:(?:General\s+)?Office|Secretariat|Department|Bureau)\s+of\s+(?:the\s+)?/.exec(joined.slice(m.start, m.end)) : null;
+    if (inner) {
+      const words = clean(joined.slice(m.start + inner[0].length, m.end)).split(' ');
+      const head = headOf(words);
+      if (head && words.length >= 2 && /^\p{Lu}/u.test(words[0]!)) add(m.start + inner[0].length, m.end, head.shape, undefined, m.end, false, true);
+    }
+  }
+  // "the German government": a country's government, named by its people or its country.
+  for (const g of joined.matchAll(/\b(?:[Tt]he\s+)(\p{Lu}[\p{L}.]+(?:\s\p{Lu}\p{L}+)?\s+(?:federal\s+|central\s+|national\s+)?government)\b/gu)) {
+    const start = g.index + g[0].length - g[1]!.length;
+    if (!LEADING_NOISE.has(g[1]!.split(/\s/)[0]!.toLowerCase())) add(start, start + g[1]!.length, { label: 'Agency', kind: 'GOVERNMENT' });
   }
   // A phrase that runs over an item of a list ("SIPG and SAIC Group" over "SIPG") joined two names.
   const items = found.filter((c) => c.listed);
@@ -195,9 +230,15 @@ const DOC_LIST = new RegExp(String.raw`\b(?:documents?|guidelines|guides|papers|
 const ISSUED_OBJECT = new RegExp(String.raw`\b(?:released|issued|published|unveiled|introduced|formulated|adopted|launched|enacted|promulgated)\s+${TITLE_ITEM}`, 'gu');
 const ISSUED_SUBJECT = new RegExp(String.raw`${TITLE_ITEM}\s+(?:was|were|has been|had been)\s+(?:released|issued|published|unveiled|introduced|formulated|adopted|launched|enacted|promulgated)\b`, 'gu');
 /** Lower-case head nouns that may follow a capitalised name: "the Horizon 2020 program", "Shanghai Data Usage rules". */
-const TRAILING_HEAD = /^\s+(program|programme|plan|strategy|rules|regulations|law|initiative|platform|alliance|framework|standard|guidelines|project)\b/;
+const TRAILING_HEAD = /^\s+(program|programme|plan|strategy|rules|regulations|law|initiative|platform|alliance|framework|standard|guidelines|project|period)\b/;
 
 const STANDARD = /\b(GB(?:\/[TZ])?\s?\d{3,6}(?:\.\d+)?-\d{4})/g;
+/** A firm bought is a firm: "acquired CyberX", "took over Norsk Hydro". */
+const ACQUIRED_OBJECT = new RegExp(String.raw`\b(?:acquired|acquires|bought|took over|purchased)\s+(?:the\s+)?${NAME}`, 'gu');
+/** A capitalised phrase in quotation marks is a name the writer sets apart: 'New Productive Forces', “Four Basics”. */
+const QUOTED = /["“‘'](\p{Lu}[\p{L}\p{N}-]*(?:\s+(?:(?:of|for|and|the|in|on)\s+)?\p{Lu}[\p{L}\p{N}-]*){1,5})["”’']/gu;
+/** A phrase followed by its acronym: "manufacturing x digital (MxD)"; the initials must match. */
+const DEFINED_ACRONYM = /\(([A-Z][A-Za-z]{1,7})\)/g;
 
 function findEnglishPatterns(body: string, offset: number, add: (s: number, e: number, shape: Shape, alias?: string, headEnd?: number, listed?: boolean) => void) {
   for (const m of body.matchAll(STANDARD)) add(offset + m.index, offset + m.index + m[1]!.length, { label: 'Policy', kind: 'STANDARD' });
@@ -243,7 +284,33 @@ function findEnglishPatterns(body: string, offset: number, add: (s: number, e: n
       add(start, start + name.length, { label: 'Firm', kind: 'COMPANY' }, undefined, start + name.length, true);
     }
   }
-  for (const re of [FIRM_BEFORE, FIRM_AFTER]) {
+  for (const m of body.matchAll(QUOTED)) {
+    const name = m[1]!;
+    const start = offset + m.index + 1;
+    add(start, start + name.length, headOf(name.split(/\s+/))?.shape ?? { label: 'Policy', kind: 'INITIATIVE' });
+  }
+  // The brackets first, then the words before them (a pattern that starts with the words
+  // would be tried at every word of the text).
+  for (const m of body.matchAll(DEFINED_ACRONYM)) {
+    const acronym = m[1]!;
+    // A plural ("ICSs") names a class of things, not one body.
+    if (/[A-Z]s$/.test(acronym)) continue;
+    const before = /(?:[\p{L}][\p{L}-]*\s+){1,6}$/u.exec(body.slice(Math.max(0, m.index - 120), m.index));
+    if (!before) continue;
+    const words = before[0].trim().split(/\s+/);
+    // The words before the brackets whose initials spell the acronym: every letter of it
+    // ("manufacturing x digital (MxD)"), or its capitals.
+    const spells = (initials: string) => {
+      const take = words.slice(-initials.length);
+      return take.length === initials.length && take.map((w) => w[0]!.toUpperCase()).join('') === initials.toUpperCase() ? take : undefined;
+    };
+    const take = spells(acronym) ?? spells(acronym.replace(/[a-z]/g, ''));
+    if (!take) continue;
+    if (take.every((w) => /^\p{Lu}/u.test(w))) continue; // a capitalised name: the span rules have it
+    const start = offset + m.index + 1;
+    add(start, start + acronym.length, headOf(take)?.shape ?? { label: 'Agency', kind: 'AGENCY' });
+  }
+  for (const re of [ACQUIRED_OBJECT, FIRM_BEFORE, FIRM_AFTER]) {
     for (const m of body.matchAll(re)) {
       const name = m[1]!;
       if (LEADING_NOISE.has(name.split(/\s/)[0]!.toLowerCase())) continue;

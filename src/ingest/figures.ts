@@ -86,6 +86,16 @@ function nearestYear(text: string, dates: FoundDate[], start: number, end: numbe
   return best ? Number(best.date.slice(0, 4)) : null;
 }
 
+/**
+ * "by the end of the 12th Five-Year Plan period": the last year of that plan (China's plans run
+ * five years each from the third, 1966–1970; the 12th is 2011–2015).
+ */
+function planEnd(sentence: string): number | null {
+  const m = /\b(?:end of|by|until|through)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\s+Five-Year\s+Plan/i.exec(sentence.replace(/\s+/g, ' '));
+  const n = m ? Number(m[1]) : 0;
+  return n >= 3 ? 1966 + 5 * (n - 3) + 4 : null;
+}
+
 export function findFigures(text: string, ctx: FigureContext): Figure[] {
   const out: Figure[] = [];
   const taken: [number, number][] = ctx.dates.map((d) => [d.start, d.end]);
@@ -99,7 +109,7 @@ export function findFigures(text: string, ctx: FigureContext): Figure[] {
         const found = read(m);
         if (!found || !Number.isFinite(found.value)) continue;
         taken.push([start, end]);
-        const year = nearestYear(text, ctx.dates, start, end, sentence) ?? ctx.writtenYear;
+        const year = nearestYear(text, ctx.dates, start, end, sentence) ?? planEnd(body) ?? ctx.writtenYear;
         // The words of the clause around the figure decide its kind, not the whole sentence:
         // back to the previous figure, forward to the next clause.
         const previous = out.length && out[out.length - 1]!.end > sentence.start ? out[out.length - 1]!.end : sentence.start;

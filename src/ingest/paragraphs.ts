@@ -67,7 +67,7 @@ export function splitParagraphs(text: string): Paragraph[] {
       const prevText = text.slice(prev.start, prev.end);
       const nextText = text.slice(b.start, b.end);
       const cut = !TERMINAL.test(prevText) && (STARTS_LOWER.test(nextText) || /-$/.test(prevText) || FUNCTION_END.test(prevText) ||
-        (prevText.length >= 0.8 * width && width >= 60 && /[a-z,]$/.test(prevText)));
+        (prevText.length >= 0.8 * width && width >= 60 && /[\p{L}\p{N},]$/u.test(prevText)));
       if (cut) {
         prev.end = b.end;
         continue;

@@ -12,7 +12,9 @@ import type { KnownEntity } from './known.js';
 import { buildIndex, findMentions, type EntityIndex, type Mention } from './mentions.js';
 import { keyOf } from './normalize.js';
 import { splitParagraphs, splitSentences, type Paragraph } from './paragraphs.js';
-import { findRelations, type Named, type Relation } from './relations.js';
+import { PRIOR_FLOOR, weigh, type RelationPriors } from './priors.js';
+import { RELATION_PRIORS } from './relation-priors.js';
+import { findRelations, nameRelations, paragraphRelations, type Named, type Relation } from './relations.js';
 
 export interface DatedProposal {
   text: string;
@@ -77,12 +79,22 @@ function paragraphLookup(paragraphs: Paragraph[]) {
   };
 }
 
+const INNER_MENTIONS = new Set<Label>(['Sector', 'Region']);
+
 export interface ProposeOptions {
   source: string;
   /** The document's own year (its --written date): figures for later years read as forecasts. */
   writtenYear?: number | null;
   /** Ids that are taken (every seed id), so proposed ids never collide. */
   takenIds?: Iterable<string>;
+  /**
+   * How often each kind of reading was right before (priors.ts): the table learned from the
+   * source documents unless given; null keeps the rules' own confidences and reads names
+   * together only within a sentence.
+   */
+  priors?: RelationPriors | null;
+  /** Every reading the priors would weigh, with the rules' confidences: what the priors are learned from. */
+  unweighted?: boolean;
 }
 
 export function propose(text: string, known: KnownEntity[] | EntityIndex, options: ProposeOptions): Proposals {
@@ -96,6 +108,7 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
   const rawCandidates = findCandidates(text, sentences, {
     paragraphOf,
     isKnown: (key) => index.byKey.has(key),
+    mentions,
     // Inside a known name, or ending where a known name ends ("… Law and Shanghai Data Usage"
     // is not a new law when "Personal Information Protection Law" is known): the head is known.
     insideMention: (s, e, headEnd) => mentionSpans.some(([ms, me]) => (s >= ms && e <= me) || (headEnd > ms && headEnd <= me)),
@@ -105,7 +118,7 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
   const byKey = new Map<string, Candidate & { occurrences: number }>();
   const occurrences: (Candidate & { key: string })[] = [];
   for (const c of rawCandidates.sort((a, b) => a.start - b.start || b.end - a.end)) {
-    if (occurrences.some((o) => c.start >= o.start && c.end <= o.end && (c.start !== o.start || c.end !== o.end))) continue;
+    if (!c.nested && occurrences.some((o) => c.start >= o.start && c.end <= o.end && (c.start !== o.start || c.end !== o.end))) continue;
     const key = keyOf(c.name);
     const first = byKey.get(key);
     if (first) {
@@ -125,6 +138,10 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
     ...occurrences.map((o) => ({ id: o.id, label: o.label, start: o.start, end: o.end })),
   ].sort((a, b) => a.start - b.start);
 
+  const given = options.priors === undefined ? RELATION_PRIORS : options.priors;
+  const priors = given && Object.keys(given).length ? given : null;
+  // Names in one paragraph but not one sentence are read only where a table can weigh them.
+  const wide = priors !== null || options.unweighted === true;
   const found = findDates(text);
   const dates: DatedProposal[] = [];
   const relations: Relation[] = [];
@@ -163,7 +180,9 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
       let best = Infinity;
       for (const n of inside) {
         const fits = event ? EVENT_LABELS[event]?.includes(n.label) : false;
-        const distance = (n.start >= anchor ? (n.start - anchor) * 2 : Math.max(0, anchor - n.end)) * (fits ? 0.3 : LABEL_WEIGHT[n.label] ?? 1);
+        // A name of a kind the event cannot date ("the US established CISA": the US is not
+        // established) gives way to one that fits, before or after the trigger.
+        const distance = (n.start >= anchor ? (n.start - anchor) * 2 : Math.max(0, anchor - n.end)) * (fits ? 0.3 : (event ? 4 : 1) * (LABEL_WEIGHT[n.label] ?? 1));
         if (distance < best) {
           best = distance;
           about = n;
@@ -178,7 +197,7 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
     if (inside.length > 1) relations.push(...findRelations(text, inside, paragraphOf(s.start)));
   }
 
-  const sentenceOf = (offset: number) => {
+  const sentenceIndex = (offset: number) => {
     let lo = 0;
     let hi = sentences.length - 1;
     while (lo < hi) {
@@ -186,7 +205,10 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
       if (sentences[mid]!.start <= offset) lo = mid;
       else hi = mid - 1;
     }
-    const s = sentences[lo];
+    return lo;
+  };
+  const sentenceOf = (offset: number) => {
+    const s = sentences[sentenceIndex(offset)];
     return s && offset >= s.start && offset < s.end ? s : undefined;
   };
   const namedIn = (from: number, to: number) => {
@@ -210,9 +232,35 @@ export function propose(text: string, known: KnownEntity[] | EntityIndex, option
     return { ...f, subject: around[0]?.id ?? null, metric };
   });
 
+  // Names inside names: what a name says of itself.
+  const innerCache = new Map<string, Mention[]>();
+  const innerMentions: Mention[] = [];
+  for (const n of named) {
+    // Only a law, body, firm or event has a name that says something of itself, and only a
+    // name of more than one word holds another.
+    if (n.label === 'Sector' || n.label === 'Region' || n.label === 'Person') continue;
+    const span = text.slice(n.start, n.end);
+    if (span.length < 6 || !/\s|[\u3400-\u9fff]{4}/u.test(span)) continue;
+    let inner = innerCache.get(`${n.id}|${span}`);
+    if (!inner) innerCache.set(`${n.id}|${span}`, (inner = findMentions(span, index, () => 0, n.id)));
+    if (inner.length) relations.push(...nameRelations(n, inner.map((m) => ({ id: m.entityId, label: m.label, start: n.start + m.start, end: n.start + m.end })), paragraphOf(n.start)));
+    // "Data Security Law" names the data security sector too (a sector inside a sector's own
+    // name, "industrial IoT", does not: those were skipped above).
+    for (const m of inner) if (INNER_MENTIONS.has(m.label)) innerMentions.push({ ...m, paragraph: paragraphOf(n.start), start: n.start + m.start, end: n.start + m.end });
+  }
+  mentions.push(...innerMentions);
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  // Names in one paragraph, not one sentence: read only when a table can weigh the readings.
+  if (wide) {
+    for (const p of paragraphs) {
+      const inside = namedIn(p.start, p.end);
+      if (inside.length > 1) relations.push(...paragraphRelations(inside, p.n, sentenceIndex));
+    }
+    if (priors && !options.unweighted) for (const r of relations) r.confidence = weigh(r, priors);
+  }
   // One relation per type and pair: the most confident reading, where it was read.
   const bestRelations = new Map<string, Relation>();
-  for (const r of relations) {
+  for (const r of priors && !options.unweighted ? relations.filter((x) => x.confidence >= PRIOR_FLOOR) : relations) {
     const key = `${r.type}|${r.from}|${r.to}`;
     if ((bestRelations.get(key)?.confidence ?? -1) < r.confidence) bestRelations.set(key, r);
   }

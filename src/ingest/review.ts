@@ -73,7 +73,7 @@ export function reviewFile(p: Proposals, source: SourceRecord, known: Map<string
     })),
     relations: p.relations.map((r) => ({
       type: r.type, from: r.from, to: r.to, ...(r.role ? { role: r.role } : {}), confidence: r.confidence,
-      locator: locator(r.paragraph), evidence: evidence(r.paragraph, r.start, r.end), ...review,
+      locator: locator(r.paragraph), evidence: evidence(r.paragraph, r.start, r.end), ...review, ...(r.basis ? { basis: r.basis } : {}),
     })),
   };
   const header = [

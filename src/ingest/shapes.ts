@@ -11,6 +11,8 @@ export interface Shape { label: Label; kind?: string }
 export const ENGLISH_HEADS: [string, Shape][] = [
   ['action plan', { label: 'Policy', kind: 'ACTION_PLAN' }],
   ['five-year plan', { label: 'Policy', kind: 'PLAN' }],
+  // "the 14th Five-Year period" names the plan's period, and so the plan.
+  ['five-year period', { label: 'Policy', kind: 'PLAN' }],
   ['leading group', { label: 'Agency', kind: 'LEADING_GROUP' }],
   ['law', { label: 'Policy', kind: 'LAW' }],
   ['act', { label: 'Policy', kind: 'LAW' }],
@@ -56,6 +58,9 @@ export const ENGLISH_HEADS: [string, Shape][] = [
   ['centre', { label: 'Agency', kind: 'AGENCY' }],
   ['center', { label: 'Agency', kind: 'AGENCY' }],
   ['institute', { label: 'Agency', kind: 'INSTITUTE' }],
+  ['society', { label: 'Agency', kind: 'ASSOCIATION' }],
+  ['organization', { label: 'Agency', kind: 'AGENCY' }],
+  ['organisation', { label: 'Agency', kind: 'AGENCY' }],
   ['academy', { label: 'Agency', kind: 'INSTITUTE' }],
   ['laboratory', { label: 'Agency', kind: 'INSTITUTE' }],
   ['association', { label: 'Agency', kind: 'ASSOCIATION' }],
