@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['tests/**/*.test.ts'],
+    // Files that measure latency run afterwards, alone (vitest.solo.config.ts).
+    exclude: ['**/node_modules/**', 'tests/**/*.solo.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,6 +1,6 @@
 /**
  * Statements an attacker sends to the `cypher` field, each with what it tries. The Kùzu suite
- * (hostile.test.ts) sends all of them to the embedded default; a Neo4j suite can send the
+ * (hostile.solo.test.ts) sends all of them to the embedded default; a Neo4j suite can send the
  * `neo4j` and `both` ones to a real server. Every one must be refused (QUERY_REFUSED, or
  * BAD_PARAMETER for a parameter hazard) or bounded (QUERY_TIMEOUT, QUERY_TOO_LARGE,
  * QUERY_FAILED), and none may change the graph or write a file.
