@@ -5,8 +5,9 @@
  * - search: full-text search over every kind of entity, the best 20. Ours is one field; theirs
  *   is one full-text field per type (@fulltext), all seven in one request, the client keeping
  *   the 20 best scores. Both search the same index (entity_fts) with the same Lucene words.
- * - nested: an entity, its citations' sources, its outgoing relationships (all of them, up to
- *   100) with each related entity's own outgoing relationships (up to 100 each). Ours asks
+ * - nested: an entity, its citations' sources, its outgoing relationships (up to 50) with each
+ *   related entity's own outgoing relationships (up to 10 each; larger pages go over our API's
+ *   complexity budget). Where no list is cut, both answer the same relationships. Ours asks
  *   `relations(direction: OUT)`; theirs lists every outgoing relationship field of the label
  *   and of each label at the other end (generated from src/model.ts).
  * - neighbourhood: the entities one step away, either direction, over the relationships between
@@ -66,11 +67,11 @@ const distinctIds = (lists: { id: string }[][]) => new Set(lists.flat().map((n) 
 
 export function peerQuestions(t: PeerTargets): PeerQuestion[] {
   const outOf = (label: Label, inner: string) =>
-    entityFields(label, 'OUT').map((f) => `${f.name}(limit: 100, sort: [{ id: ASC }]) { id name ${inner} }`).join(' ');
+    entityFields(label, 'OUT').map((f) => `${f.name}(limit: 10, sort: [{ id: ASC }]) { id name ${inner} }`).join(' ');
   // Level two: every label that can sit at the other end of the nested entity's relationships.
   const secondLevel = (label: Label) => outOf(label, '');
   const nestedTheirs = entityFields(t.nestedLabel, 'OUT')
-    .map((f) => `${f.name}(limit: 100, sort: [{ id: ASC }]) { id name ${secondLevel(f.other)} }`).join(' ');
+    .map((f) => `${f.name}(limit: 50, sort: [{ id: ASC }]) { id name ${secondLevel(f.other)} }`).join(' ');
   const countNestedTheirs = (node: any, label: Label): number =>
     entityFields(label, 'OUT').reduce((sum, f) => sum + (node[f.name] as any[]).length
       + (node[f.name] as any[]).reduce((s: number, m: any) => s + entityFields(f.other, 'OUT').reduce((k, g) => k + m[g.name].length, 0), 0), 0);
@@ -111,7 +112,7 @@ export function peerQuestions(t: PeerTargets): PeerQuestion[] {
       what: `${t.nestedId}: sources, outgoing relations, theirs`,
       ours: {
         query: `query Nested($id: ID!) { entity(id: $id) { id name aliases citations { sourceId sourceTitle }
-          relations(direction: OUT, first: 100) { type node { id name relations(direction: OUT, first: 100) { type node { id name } } } } } }`,
+          relations(direction: OUT, first: 50) { type node { id name relations(direction: OUT, first: 10) { type node { id name } } } } } }`,
         variables: { id: t.nestedId },
       },
       theirs: {
