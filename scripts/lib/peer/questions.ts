@@ -5,9 +5,10 @@
  * - search: full-text search over every kind of entity, the best 20. Ours is one field; theirs
  *   is one full-text field per type (@fulltext), all seven in one request, the client keeping
  *   the 20 best scores. Both search the same index (entity_fts) with the same Lucene words.
- * - nested: an entity, its citations' sources, its outgoing relationships (up to 50) with each
- *   related entity's own outgoing relationships (up to 10 each; larger pages go over our API's
- *   complexity budget). Where no list is cut, both answer the same relationships. Ours asks
+ * - nested: an entity, its citations' sources, its outgoing relationships (up to 20) with each
+ *   related entity's own outgoing relationships (up to 25 each; larger pages go over our API's
+ *   complexity budget). Ours cuts each list as a whole, theirs each relationship field, so
+ *   they answer the same relationships where no list is cut (the items column shows it). Ours asks
  *   `relations(direction: OUT)`; theirs lists every outgoing relationship field of the label
  *   and of each label at the other end (generated from src/model.ts).
  * - neighbourhood: the entities one step away, either direction, over the relationships between
@@ -67,11 +68,11 @@ const distinctIds = (lists: { id: string }[][]) => new Set(lists.flat().map((n) 
 
 export function peerQuestions(t: PeerTargets): PeerQuestion[] {
   const outOf = (label: Label, inner: string) =>
-    entityFields(label, 'OUT').map((f) => `${f.name}(limit: 10, sort: [{ id: ASC }]) { id name ${inner} }`).join(' ');
+    entityFields(label, 'OUT').map((f) => `${f.name}(limit: 25, sort: [{ id: ASC }]) { id name ${inner} }`).join(' ');
   // Level two: every label that can sit at the other end of the nested entity's relationships.
   const secondLevel = (label: Label) => outOf(label, '');
   const nestedTheirs = entityFields(t.nestedLabel, 'OUT')
-    .map((f) => `${f.name}(limit: 50, sort: [{ id: ASC }]) { id name ${secondLevel(f.other)} }`).join(' ');
+    .map((f) => `${f.name}(limit: 20, sort: [{ id: ASC }]) { id name ${secondLevel(f.other)} }`).join(' ');
   const countNestedTheirs = (node: any, label: Label): number =>
     entityFields(label, 'OUT').reduce((sum, f) => sum + (node[f.name] as any[]).length
       + (node[f.name] as any[]).reduce((s: number, m: any) => s + entityFields(f.other, 'OUT').reduce((k, g) => k + m[g.name].length, 0), 0), 0);
@@ -112,7 +113,7 @@ export function peerQuestions(t: PeerTargets): PeerQuestion[] {
       what: `${t.nestedId}: sources, outgoing relations, theirs`,
       ours: {
         query: `query Nested($id: ID!) { entity(id: $id) { id name aliases citations { sourceId sourceTitle }
-          relations(direction: OUT, first: 50) { type node { id name relations(direction: OUT, first: 10) { type node { id name } } } } } }`,
+          relations(direction: OUT, first: 20) { type node { id name relations(direction: OUT, first: 25) { type node { id name } } } } } }`,
         variables: { id: t.nestedId },
       },
       theirs: {
