@@ -17,8 +17,9 @@
  *   the page's cursors. Ours: `policies(filter: {from, to})`; theirs: `policiesConnection` with
  *   `where: {issued: {gte, lte}}` sorted by issued then id. Ours also counts a policy whose
  *   issue date is unknown by its effective date, and a month- or year-precise date whose period
- *   reaches into the range; on the synthetic graphs every policy has a day-precise issue date,
- *   so both answer the same rows.
+ *   reaches into the range; the range starts on 1 January, where the precision rule changes
+ *   nothing, and the synthetic graphs give every policy an issue date, so there both answer the
+ *   same rows (the seed graph has policies dated by their effective date only).
  *
  * Each side counts the items of its answer the same way, so a run shows whether they agree.
  */
