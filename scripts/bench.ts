@@ -109,8 +109,18 @@ async function main() {
   }
   const baseline = o.baseline ? baselineServer(o.baseline) : null;
   const results: SizeResult[] = [];
+  const failures: string[] = [];
   try {
-    for (const size of o.sizes) results.push(await measureSize(size, o, neo4j, baseline));
+    for (const size of o.sizes) {
+      // A size that fails (a load cut off, a server that would not start) is reported, and the
+      // next size is still measured.
+      try {
+        results.push(await measureSize(size, o, neo4j, baseline));
+      } catch (error) {
+        log(`bench: ${size.name} failed: ${(error as Error).stack ?? error}`);
+        failures.push(`${size.name}: ${(error as Error).message}`);
+      }
+    }
   } finally {
     baseline?.remove();
     await stopNeo4j();
@@ -130,6 +140,7 @@ async function main() {
   for (const r of results) report.push(printSize(r));
   report.push('');
   report.push(...targetLines(results));
+  for (const f of failures) report.push(`FAILED size ${f}`);
   for (const r of results) {
     for (const run of r.runs.filter((x) => x.startToHealthy)) report.push(`start-to-healthy, ${r.size.name}, ${run.engine}: ${ms(run.startToHealthy!.median)} ms`);
   }
@@ -144,6 +155,7 @@ async function main() {
   writeFileSync(file, `${JSON.stringify({ environment: { ...environment, loadAverageAtEnd, loadDuring }, options: o, seconds, results, ingest }, null, 2)}\n`);
   report.push(`JSON: ${file}`);
   console.log(report.join('\n'));
+  if (failures.length) process.exitCode = 1;
 }
 
 main().catch((error) => {
