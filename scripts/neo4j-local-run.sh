@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/neo4j-local-run.sh CMD [ARGS…] — runs CMD against a fresh, throw-away local Neo4j
 # (scripts/neo4j-local.sh on a free port, a temporary folder, a random password) with NEO4J_URI,
-# NEO4J_USER and NEO4J_PASSWORD exported, then stops it and removes the folder. CI uses it
+# NEO4J_USER and NEO4J_PASSWORD exported, then stops it and removes the folder (NEO4J_LOCAL_KEEP=1
+# keeps it, logs included). When Neo4j dies while CMD runs, its last log lines go to stderr. CI uses it
 # for the fuzz run against a Neo4j-backed server:
 #   scripts/neo4j-local-run.sh sh -c 'npm run graph -- seed && FUZZ_ENGINE=neo4j npm run test:fuzz'
 set -euo pipefail
@@ -17,9 +18,18 @@ NEO4J_LOCAL_PORT=$port NEO4J_LOCAL_DIR=$dir NEO4J_LOCAL_HEAP=${NEO4J_LOCAL_HEAP:
   bash scripts/neo4j-local.sh >"$dir/console.log" 2>&1 &
 server=$!
 stop() {
+  status=$?
+  # A server that died under the command (out of memory, a crash) says why before its folder goes.
+  if ! kill -0 "$server" 2>/dev/null; then
+    echo "neo4j-local-run: Neo4j exited while the command ran; its last words:" >&2
+    tail -n 20 "$dir/console.log" >&2 || true
+    grep -h -E 'ERROR|OutOfMemory' "$dir"/logs/*.log 2>/dev/null | tail -n 20 >&2 || true
+  elif [ "$status" -ne 0 ]; then
+    grep -h -E 'ERROR|OutOfMemory' "$dir"/logs/*.log 2>/dev/null | tail -n 20 >&2 || true
+  fi
   kill -TERM "$server" 2>/dev/null || true
   wait "$server" 2>/dev/null || true
-  rm -rf "$dir"
+  if [ -n "${NEO4J_LOCAL_KEEP:-}" ]; then echo "neo4j-local-run: kept $dir" >&2; else rm -rf "$dir"; fi
 }
 trap stop EXIT
 trap 'exit 143' TERM INT

@@ -159,6 +159,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ready = false;
     // fastify.close stops listening, closes idle keep-alive connections and waits for the
     // requests in flight; past the drain time the rest are cut off.
+    const started = Date.now();
     const drained = app.close();
     const deadline = sleep(options.drainMs ?? DEFAULT_DRAIN_MS).then(() => 'timeout' as const);
     if ((await Promise.race([drained.then(() => 'drained' as const), deadline])) === 'timeout') {
@@ -166,8 +167,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       app.server.closeAllConnections();
       await drained;
     }
+    const drainMs = Date.now() - started;
     await apollo?.stop();
     await store?.close();
+    logger.info({ drainMs, closeMs: Date.now() - started - drainMs }, 'stopped');
   };
 
   /**

@@ -10,7 +10,7 @@ import type { ApiContext } from './context.js';
 import { createFormatError, isClientError, rootCause } from './errors.js';
 import { armorRules, depthLimitRule, pricingPlugin, queryOnlyRule, type Limits } from './limits.js';
 
-/** Notes the operation and its errors for the request log; logs every error that is ours. */
+/** Notes the operation and the error codes it answered for the request log; logs every error that is ours. */
 function requestPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
   return {
     async requestDidStart() {
@@ -18,8 +18,7 @@ function requestPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
         async didResolveOperation({ operationName, contextValue }) {
           contextValue.report.operationName = operationName ?? undefined;
         },
-        async didEncounterErrors({ errors, contextValue, operationName }) {
-          contextValue.report.errorCodes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+        async didEncounterErrors({ errors, operationName }) {
           for (const error of errors) {
             if (isClientError(error)) continue;
             const cause = rootCause(error);
@@ -30,6 +29,12 @@ function requestPlugin(logger: Logger): ApolloServerPlugin<ApiContext> {
               stack: cause instanceof Error ? cause.stack : undefined,
             }, 'graphql error');
           }
+        },
+        // The codes the client got, read from the answer after formatError: before it, an
+        // error of ours (or a database outage) has no code yet or another one.
+        async willSendResponse({ response, contextValue }) {
+          const errors = response.body.kind === 'single' ? response.body.singleResult.errors : response.body.initialResult.errors;
+          if (errors?.length) contextValue.report.errorCodes = errors.map((e) => String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
         },
       };
     },

@@ -104,6 +104,15 @@ export async function createHttpApp(options: EdgeOptions): Promise<FastifyInstan
     return sendError(reply, 503, 'SERVICE_UNAVAILABLE', `not ready: ${status.reason}`, { reason: status.reason }, { 'retry-after': '2' });
   });
 
+  // A request still running when the server began to stop is answered, and its connection
+  // closed with the answer: the server closes idle connections once, when it begins to stop,
+  // and one that became idle later (a client's keep-alive) would hold the stop until the
+  // drain time ran out (20 s, seen after every SIGTERM with a request in flight).
+  app.addHook('onSend', async (_request, reply) => {
+    const status = state.status();
+    if (!status.serving && status.draining) reply.header('connection', 'close');
+  });
+
   // One line per request: what it was, how it ended, how long it took and what it cost.
   app.addHook('onResponse', async (request, reply) => {
     const path = request.url.split('?')[0];

@@ -2,15 +2,15 @@
  * The API under test: the real server (src/server.ts) on a free port, over HTTP, on an
  * in-memory embedded database seeded from seeds/ (the curated dataset) unless told otherwise.
  * With TEST_ENGINE=neo4j (npm run test:neo4j) the same server runs on the Neo4j that NEO4J_URI
- * names instead, its graph replaced with the same seeds first.
+ * names instead, its graph replaced with the same seeds first (unless it holds them already).
  * Its log lines are collected rather than printed, so tests can read them.
  */
 import { loadConfig } from '../../src/config.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server.js';
 import { createLogger, type Logger } from '../../src/logging.js';
 import { projectPath } from '../../src/paths.js';
-import { checkSeedFolder, loadGraph } from '../../src/seeds/index.js';
 import { openStore } from '../../src/store/index.js';
+import { loadSeedFolderOnce } from '../support/neo4j-graph.js';
 
 /** Which engine the API tests run on: the embedded one unless TEST_ENGINE=neo4j. */
 export const TEST_ENGINE = process.env.TEST_ENGINE === 'neo4j' ? 'neo4j' : 'kuzu';
@@ -28,11 +28,8 @@ function prepareNeo4j(seedDir: string | false): Promise<unknown> {
     try {
       await store.migrate();
       if (seedDir === false) await store.replaceGraph(async () => {});
-      else {
-        const { graph, problems } = checkSeedFolder(seedDir);
-        if (problems.length) throw new Error(`${seedDir} does not validate`);
-        await loadGraph(store, graph);
-      }
+      // Kept when the database holds exactly this folder's graph already (another file loaded it).
+      else await loadSeedFolderOnce(store, seedDir);
       return seedDir;
     } finally {
       await store.close();

@@ -3,41 +3,21 @@
  * degrades (503, one clear log line) rather than hanging when Neo4j cannot be reached, and
  * refuses a bad configuration at once.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KuzuStore } from '../../src/store/kuzu/adapter.js';
-import { projectPath } from '../../src/paths.js';
+import { spawnServerProcess } from '../support/processes.js';
 
-const MAIN = projectPath('dist/src/server.js');
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const c of children.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
 });
 
-interface Started { child: ChildProcess; url: Promise<string>; output: () => string; exited: Promise<number | null> }
-
-function start(env: Record<string, string>): Started {
-  const child = spawn(process.execPath, [MAIN], { env: { ...process.env, PORT: '0', LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  const url = new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const m = /"url":"(http:\/\/[^"]+)\/graphql"[^\n]*"msg":"listening"/.exec(output);
-      if (m) resolve(m[1]!);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the server exited (${code}) before listening:\n${output}`)));
-  });
-  url.catch(() => undefined); // a test that expects the exit never awaits the address
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, url, output: () => output, exited };
-}
+const start = (env: Record<string, string>) => spawnServerProcess(env, children);
 
 async function closedPort(): Promise<number> {
   const probe = createServer();
@@ -72,6 +52,8 @@ describe('server lifecycle', () => {
     else expect(body.errors?.map((e) => e.extensions.code)).toEqual(['QUERY_TIMEOUT']);
     expect(await within(server.exited, 30_000, 'exit')).toBe(0);
     expect(server.output()).toContain('"signal":"SIGTERM","msg":"stopping"');
+    // Drained, not cut off at the end of the drain time: the answered connection closed.
+    expect(server.output()).not.toContain('cutting them off');
 
     const store = await KuzuStore.open({ path: db, bufferPoolMb: 128 });
     try {

@@ -9,7 +9,8 @@ import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logging.js';
 import { projectPath } from '../../src/paths.js';
-import { startApi, dataOf, TEST_ENGINE, type Api } from './helpers.js';
+import { StoreUnavailableError, type Store } from '../../src/store/port.js';
+import { startApi, codesOf, dataOf, TEST_ENGINE, type Api } from './helpers.js';
 
 let api: Api;
 beforeAll(async () => {
@@ -134,6 +135,28 @@ describe('request log', () => {
     const before = api.logs.length;
     await api.gql('{ timeline(first: 500) { date } }');
     expect(api.logs.slice(before).find((l) => l.msg === 'request')).toMatchObject({ errors: ['BAD_USER_INPUT'] });
+  });
+
+  it('records the codes the client got, also for errors that get theirs when formatted', async () => {
+    const logged = async (query: string) => {
+      const before = api.logs.length;
+      const r = await api.gql(query);
+      return { codes: codesOf(r), logged: api.logs.slice(before).find((l) => l.msg === 'request')?.errors };
+    };
+    for (const query of ['{ timeline(from: "2019-02-30") { date } }', '{ entity(id: ', '{ nothing }', '{ search(text: "?!") { score } }']) {
+      const { codes, logged: errors } = await logged(query);
+      expect(codes.length, query).toBeGreaterThan(0);
+      expect(errors, query).toEqual(codes);
+    }
+    // A database outage: the store throws what an adapter throws when it cannot reach the server.
+    const store = api.server.store as { run: Store['run'] };
+    const run = store.run;
+    store.run = async () => { throw new StoreUnavailableError('the database cannot be reached: stopped for this test'); };
+    try {
+      expect(await logged('{ stats { nodeCount } }')).toEqual({ codes: ['SERVICE_UNAVAILABLE'], logged: ['SERVICE_UNAVAILABLE'] });
+    } finally {
+      store.run = run;
+    }
   });
 
   it('prints JSON lines, and nothing at LOG_LEVEL=silent', () => {

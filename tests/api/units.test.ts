@@ -7,14 +7,9 @@ import { viaPath } from '../../src/graphql/services/drivers.js';
 import { parseDay } from '../../src/graphql/scalars.js';
 
 describe('fullTextQuery', () => {
-  it('keeps words in lower case and adds Chinese bigrams', () => {
+  it('keeps words in lower case and adds Chinese bigrams (tests/store/search-words.test.ts has the rest)', () => {
     expect(fullTextQuery('Data Security Law')).toBe('data security law');
     expect(fullTextQuery('数据安全法')).toBe('数据安全法 数据 据安 安全 全法');
-  });
-
-  it('drops everything that could be query syntax in either engine', () => {
-    expect(fullTextQuery('law" OR name:* AND (x~2)^9 \\ -y +z')).toBe('law or name and x 2 9 y z');
-    expect(fullTextQuery('?!*')).toBe('');
   });
 });
 

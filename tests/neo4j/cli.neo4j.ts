@@ -12,6 +12,7 @@ import type { Store } from '../../src/store/port.js';
 import { graphFingerprint } from '../helpers/fingerprint.js';
 import { checkSeedFolder } from '../../src/seeds/index.js';
 import { FIXTURE_DIR } from '../helpers/fixture-store.js';
+import { killLoadsAfter } from '../support/killed-load.js';
 
 const CLI = projectPath('dist/src/cli.js');
 const FIXTURE_NODES = Object.values(checkSeedFolder(FIXTURE_DIR).graph.nodes).reduce((sum, rows) => sum + (rows?.length ?? 0), 0);
@@ -79,21 +80,7 @@ describe('graph on Neo4j', () => {
   it('a load killed half-way leaves the previous graph or the complete new one', async () => {
     expect((await graph('seed', '--dir', FIXTURE_DIR)).code).toBe(0);
     const previous = await graphFingerprint(store);
-    const outcomes: string[] = [];
-    for (const delayMs of [1_500, 4_000, 8_000]) {
-      const child = spawn(process.execPath, [CLI, 'generate', '--nodes', '20000', '--rels', '80000'], { env: process.env, stdio: 'ignore' });
-      await new Promise((r) => setTimeout(r, delayMs));
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGKILL');
-      await exited;
-      const now = await graphFingerprint(store);
-      if (now.checksum === previous.checksum) outcomes.push('previous');
-      else {
-        expect(now.nodes).toBeGreaterThanOrEqual(20_000);
-        expect(now.relationships).toBeGreaterThanOrEqual(80_000);
-        outcomes.push('complete');
-      }
-    }
+    const outcomes = await killLoadsAfter([1_500, 4_000, 8_000], { env: process.env, previous, fingerprint: () => graphFingerprint(store) });
     expect(outcomes).toContain('previous');
     expect((await graph('seed', '--dir', FIXTURE_DIR)).code).toBe(0);
     expect(await graphFingerprint(store)).toEqual(previous);

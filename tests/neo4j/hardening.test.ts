@@ -25,6 +25,17 @@ describe('Neo4j settings', () => {
     expect(local.get('db.transaction.timeout')).toMatch(/^\d+s$/);
   });
 
+  it('all transactions together stay well inside the smallest heap either server runs with', () => {
+    const bytes = (size: string) => Number(/^(\d+)([kmg])$/.exec(size)![1]) * { k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 }[/[kmg]$/.exec(size)![0] as 'k' | 'm' | 'g'];
+    const composeHeap = /:-(\d+[kmg])\}/.exec(composeEnv.NEO4J_server_memory_heap_max__size ?? '')?.[1];
+    expect(composeHeap).toBeDefined();
+    // The local server's heap in the tests and CI: NEO4J_LOCAL_HEAP, 1g (tests/neo4j/local-server.ts).
+    const heap = Math.min(bytes(composeHeap!), bytes('1g'));
+    const total = bytes(localSettings().get('dbms.memory.transaction.total.max')!);
+    expect(total).toBeLessThanOrEqual(0.7 * heap);
+    expect(bytes(localSettings().get('db.memory.transaction.max')!)).toBeLessThan(total);
+  });
+
   it('docker-compose.yml sets every one of them to the same value', () => {
     for (const [variable, value] of productionSettings()) expect(composeEnv[variable], variable).toBe(value);
   });

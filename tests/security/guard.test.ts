@@ -70,6 +70,25 @@ describe('the guard names what it refuses', () => {
     expect(r?.message).toMatch(message);
   });
 
+  it('refuses a chain of doublings on Neo4j, whose memory limit does not count the value (Kùzu runs it in a process with a ceiling)', async () => {
+    const strings = `WITH 'xxxxxxxxxx' AS s ${'WITH s + s AS s '.repeat(7)}RETURN size(s) AS n`;
+    const lists = `UNWIND range(1, 1000) AS x WITH collect(x) AS l ${'WITH l || l AS l '.repeat(7)}RETURN size(l) AS n`;
+    for (const text of [strings, lists]) {
+      expect((await refusal(text, 'neo4j'))?.message, text).toMatch(/uses \+ or \|\| more than 6 times \(line 1, column \d+\)/);
+      expect(await refusal(text, 'kuzu'), text).toBeUndefined();
+    }
+    expect(await refusal(`WITH 'x' AS s ${'WITH s + s AS s '.repeat(6)}RETURN size(s) AS n`, 'neo4j')).toBeUndefined();
+  });
+
+  it('refuses lists that multiply on Neo4j: a comprehension inside another, or ranges over 100000 items together', async () => {
+    const nested = 'RETURN size([x IN range(1, 100000) | [y IN range(1, 100000) | y]]) AS n';
+    expect((await refusal(nested, 'neo4j'))?.message).toMatch(/list comprehension inside another/);
+    expect(await refusal(nested, 'kuzu')).toBeUndefined();
+    const ranges = 'UNWIND range(1, 60000) AS x UNWIND range(1, 60000) AS y RETURN count(*) AS n';
+    expect((await refusal(ranges, 'neo4j'))?.message).toMatch(/ranges of this query may build at most 100000 items together/);
+    expect(await refusal('RETURN [x IN range(1, 1000) | x * 2] AS l', 'neo4j')).toBeUndefined();
+  });
+
   it('refuses per engine: a Neo4j procedure on Kùzu and a Kùzu one on Neo4j', async () => {
     expect((await refusal('CALL db.labels() YIELD label RETURN label', 'kuzu'))?.message).toMatch(/db.labels is not on the allow-list for ad hoc queries on kuzu/);
     expect(await refusal('CALL db.labels() YIELD label RETURN label', 'neo4j')).toBeUndefined();

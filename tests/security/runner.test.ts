@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AdHocRunner, type RunnerSettings } from '../../src/store/kuzu/adhoc-runner.js';
 import { FIXTURE_DIR, openSeededStore } from '../helpers/fixture-store.js';
+import { isAlive } from '../support/processes.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'adhoc-runner-'));
 const dbPath = join(folder, 'graph.kuzu');
@@ -37,14 +38,6 @@ function fakeChild(): string {
   return script;
 }
 
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 async function failure(work: Promise<unknown>): Promise<{ code: string; message: string }> {
   try {
@@ -75,7 +68,7 @@ describe('the ad hoc process', () => {
     expect(hung.message).toMatch(/ran past the time limit \(300 ms\) and was stopped/);
     expect(Date.now() - started).toBeLessThan(3_000);
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(alive(first)).toBe(false);
+    expect(isAlive(first)).toBe(false);
     const next = (await r.run('hello', {}, opts)).rows[0]!.pid as number;
     expect(next).not.toBe(first);
   });
@@ -100,7 +93,7 @@ describe('the ad hoc process', () => {
     controller.abort();
     expect((await pending).code).toBe('QUERY_TIMEOUT');
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(alive(pid!)).toBe(false);
+    expect(isAlive(pid!)).toBe(false);
   });
 
   it('is replaced after its number of statements', async () => {
@@ -131,7 +124,7 @@ describe('the ad hoc process', () => {
     // 100,000 rows of 200-character strings: runs with 4 GiB to spare (measured), not with 256 MiB.
     const hog = await failure(r.run("UNWIND range(1, 100000) AS i RETURN i, 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx' + string(i) AS s", {}, { timeoutMs: 20_000, maxRows: 1_000_000 }));
     expect(['QUERY_FAILED', 'QUERY_TOO_LARGE']).toContain(hog.code);
-    expect(alive(pid!)).toBe(hog.code === 'QUERY_TOO_LARGE'); // the engine reported it, or the kernel stopped the process
+    expect(isAlive(pid!)).toBe(hog.code === 'QUERY_TOO_LARGE'); // the engine reported it, or the kernel stopped the process
     expect((await r.run('RETURN 2 AS x', {}, opts)).rows).toEqual([{ x: 2 }]);
   }, 60_000);
 });

@@ -3,7 +3,7 @@
  * load leaves an on-disk embedded database holding either the previous graph or the complete
  * new one, never a part: compared by counts and a checksum over every node and relationship.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { KuzuStore } from '../../src/store/kuzu/adapter.js';
 import { projectPath } from '../../src/paths.js';
 import { FIXTURE_DIR } from '../helpers/fixture-store.js';
 import { graphFingerprint } from '../helpers/fingerprint.js';
+import { killLoadsAfter } from '../support/killed-load.js';
 
 const CLI = projectPath('dist/src/cli.js');
 
@@ -34,22 +35,7 @@ describe('a load killed half-way', () => {
     const previous = await fingerprintAt(db);
     expect(previous.nodes).toBe(27);
 
-    const outcomes: string[] = [];
-    for (const delayMs of [300, 1_200, 2_500]) {
-      const child = spawn(process.execPath, [CLI, 'generate', '--nodes', '20000', '--rels', '80000'], { env, stdio: 'ignore' });
-      await new Promise((r) => setTimeout(r, delayMs));
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGKILL');
-      await exited;
-      const now = await fingerprintAt(db);
-      if (now.checksum === previous.checksum) outcomes.push('previous');
-      else {
-        // Not the old graph: then it must be the whole generated one.
-        expect(now.nodes).toBeGreaterThanOrEqual(20_000);
-        expect(now.relationships).toBeGreaterThanOrEqual(80_000);
-        outcomes.push('complete');
-      }
-    }
+    const outcomes = await killLoadsAfter([300, 1_200, 2_500], { env, previous, fingerprint: () => fingerprintAt(db) });
     expect(outcomes).toContain('previous');
     // The killed loads' half-written files are cleared by the next load.
     const again = spawnSync(process.execPath, [CLI, 'seed', '--dir', FIXTURE_DIR], { env, encoding: 'utf8' });

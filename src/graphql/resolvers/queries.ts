@@ -41,7 +41,7 @@ function inRange(value: number, min: number, max: number, argument: string, why:
 @Resolver()
 export class SearchResolver {
   @Query(() => [SearchHit], {
-    description: 'Full-text search over names, Chinese names, aliases and descriptions, best first; exact name or alias matches first of all.',
+    description: 'Full-text search over names, Chinese names, aliases and descriptions. Order, the same on every engine: exact id, name or alias matches first, then by score, then the entity whose name is mostly the search, then by id. Words are runs of letters (Chinese also by character pairs); digits, single letters and very common English words are not searched.',
   })
   search(
     @Ctx() ctx: ApiContext,

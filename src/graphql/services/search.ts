@@ -1,9 +1,20 @@
 /**
- * Search: full-text hits from the engine's index, with exact matches of an id, name, Chinese
- * name or alias listed first. Two named queries, run side by side, and one entity batch.
+ * Search: the engine's full-text index finds the candidates, and our own formula ranks them,
+ * so that both engines give the same hits in the same order (their full-text scores differ:
+ * Kùzu's BM25 over stemmed words, Lucene's over its own tokens).
+ *
+ * The words of the search text (src/search-text.ts) are looked up in the index; a candidate is
+ * a hit when at least one of those words is a word of its name, Chinese name, an alias or its
+ * description. Its score is the share of the search's words it holds, each word weighted by
+ * where it is found: 3 in the name or Chinese name, 2 in an alias, 1 in the description only,
+ * divided by 3 × the number of words (1: every word is in the name). Exact matches of an id,
+ * name, Chinese name or alias come first; then higher scores; among equal scores, the entity
+ * whose name is mostly the search (the larger share of its name's words searched for), then
+ * the smaller id. docs/API.md documents this order.
  */
 import { ENTITY_LABELS, type EntityLabel } from '../../model.js';
-import { hanBigrams } from '../../search-text.js';
+import { searchWords } from '../../search-text.js';
+import type { Row } from '../../store/port.js';
 import type { ApiContext } from '../context.js';
 import { UserInputError } from '../errors.js';
 import { loadEntities } from '../loaders.js';
@@ -16,42 +27,72 @@ export interface Hit {
 }
 
 /**
- * The words of a search text, lower case, plus the character bigrams of its Chinese runs (the
- * index holds both: see src/search-text.ts). Punctuation is dropped, so nothing in the text
- * can act as query syntax in either engine's full-text language.
+ * At most this many full-text candidates of each kind of entity are ranked. Under it, the
+ * answer is the same on both engines; over it (a very common word on a large graph), which
+ * candidates are ranked is the engine's choice.
  */
+export const SEARCH_CANDIDATES = 500;
+
+/** At most this many words of a search text are looked up (Lucene refuses very long queries). */
+export const SEARCH_WORDS = 32;
+
+const WEIGHT = { name: 3, alias: 2, description: 1 } as const;
+
+/** The full-text query: the search words, space separated, nothing that could be syntax. */
 export function fullTextQuery(text: string): string {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return [...new Set([...words, ...hanBigrams(text)])].join(' ');
+  return searchWords(text).slice(0, SEARCH_WORDS).join(' ');
 }
 
+interface Ranked { id: string; score: number; nameShare: number }
+
+/** Our score of one candidate row (id, name, nameZh, aliases, description) for these words. */
+export function rankCandidate(row: Row, words: readonly string[]): Ranked | null {
+  const nameWords = new Set([...searchWords(String(row.name ?? '')), ...searchWords(String(row.nameZh ?? ''))]);
+  const aliasWords = new Set(((row.aliases as string[] | null) ?? []).flatMap((a) => searchWords(a)));
+  const descriptionWords = new Set(searchWords(String(row.description ?? '')));
+  let weight = 0;
+  let inName = 0;
+  for (const word of words) {
+    if (nameWords.has(word)) {
+      weight += WEIGHT.name;
+      inName++;
+    } else if (aliasWords.has(word)) weight += WEIGHT.alias;
+    else if (descriptionWords.has(word)) weight += WEIGHT.description;
+  }
+  if (weight === 0) return null;
+  return { id: String(row.id), score: weight / (WEIGHT.name * words.length), nameShare: nameWords.size ? inName / nameWords.size : 0 };
+}
+
+const byRank = (a: Ranked, b: Ranked) => b.score - a.score || b.nameShare - a.nameShare || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export async function search(ctx: ApiContext, text: string, labels: readonly EntityLabel[], first: number): Promise<Hit[]> {
-  const q = fullTextQuery(text);
-  if (!q) throw new UserInputError('the search text has no letters or digits: give a word or a name to look for', { argument: 'text' });
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    throw new UserInputError('the search text has no letters or digits: give a word or a name to look for', { argument: 'text' });
+  }
+  const words = searchWords(text).slice(0, SEARCH_WORDS);
   const exactText = text.trim().toLowerCase();
-  const [ranked, exact] = await Promise.all([
-    // Each label's branch returns its best `first`: enough for the merged top `first`.
-    ctx.store.run('searchFullText', { q, limit: first }),
+  const [candidates, exact] = await Promise.all([
+    // Digits, single letters and common words only: nothing to look up, but still an exact match.
+    words.length ? ctx.store.run('searchFullText', { q: words.join(' '), limit: SEARCH_CANDIDATES }) : Promise.resolve([]),
     ctx.store.run('searchExact', { text: exactText, types: [...labels] }),
   ]);
   const wanted = new Set<string>(labels);
-  const scores = new Map<string, number>();
-  for (const row of ranked) {
+  const ranked = new Map<string, Ranked>();
+  for (const row of candidates) {
     if (!wanted.has(row.label as string)) continue;
-    const id = row.id as string;
-    scores.set(id, Math.max(scores.get(id) ?? 0, Number(row.score)));
+    const rank = rankCandidate(row, words);
+    if (rank) ranked.set(rank.id, rank);
   }
-  const exactIds = exact.map((r) => r.id as string);
-  const byScore = (a: string, b: string) => (scores.get(b) ?? 0) - (scores.get(a) ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
-  const exactSet = new Set(exactIds);
+  const exactSet = new Set(exact.map((r) => r.id as string));
+  const rankOf = (id: string): Ranked => ranked.get(id) ?? { id, score: 0, nameShare: 0 };
   const order = [
-    ...[...exactSet].sort(byScore),
-    ...[...scores.keys()].filter((id) => !exactSet.has(id)).sort(byScore),
+    ...[...exactSet].map(rankOf).sort(byRank),
+    ...[...ranked.values()].filter((r) => !exactSet.has(r.id)).sort(byRank),
   ].slice(0, first);
-  const entities = new Map((await loadEntities(ctx.loaders, order)).map((e) => [e.id, e]));
+  const entities = new Map((await loadEntities(ctx.loaders, order.map((r) => r.id))).map((e) => [e.id, e]));
   return order
-    .filter((id) => entities.has(id))
-    .map((id) => ({ score: scores.get(id) ?? 0, exact: exactSet.has(id), entity: entities.get(id)! }));
+    .filter((r) => entities.has(r.id))
+    .map((r) => ({ score: r.score, exact: exactSet.has(r.id), entity: entities.get(r.id)! }));
 }
 
 export const ALL_LABELS: readonly EntityLabel[] = ENTITY_LABELS;

@@ -12,7 +12,7 @@ import { DatePrecision, EntityType, EvidenceBasis, IndicatorKind, IndicatorPerio
 
 @ObjectType({ simpleResolvers: true, description: 'One search result.' })
 export class SearchHit {
-  @Field(() => Float, { description: 'Full-text relevance (higher is better; 0 when only the exact match found it).' })
+  @Field(() => Float, { description: 'The share of the search words the entity holds, each weighted by where: 3 in the name or Chinese name, 2 in an alias, 1 in the description only, over 3 × the number of words (1: every word is in the name; 0 when only the exact match found it). The same on every engine.' })
   score!: number;
 
   @Field(() => Boolean, { description: 'True when the text is the entity\'s id, name, Chinese name or one of its aliases: such hits come first.' })

@@ -100,6 +100,13 @@ export const ALLOWED_PROCEDURES: Record<Engine, Set<string>> = {
 
 /** Longest list `range()` may build in an ad hoc statement. */
 export const MAX_RANGE_ITEMS = 100_000;
+/**
+ * `+` and `||` operators in a statement on Neo4j. Each can double a string or a list
+ * (`WITH s + s AS s WITH s + s AS s …`), and Neo4j counts no such value against its
+ * transaction memory limit: a chain of 40 filled the heap and the server exited. Six keep a
+ * value within 64 times the largest one it starts from.
+ */
+export const MAX_CONCATENATIONS = 6;
 /** Brackets ((, [, {) open at once. */
 export const MAX_BRACKET_DEPTH = 40;
 /** Prefix operators in a row (NOT NOT …, - - …): each is a level of the engine's parser. */

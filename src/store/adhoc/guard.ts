@@ -12,7 +12,7 @@
 import type { Engine } from '../port.js';
 import { StoreInputError } from '../port.js';
 import {
-  ALLOWED_FUNCTIONS, ALLOWED_PROCEDURES, ALLOWED_RULES, MAX_BRACKET_DEPTH, MAX_LENGTH, MAX_PREFIX_RUN,
+  ALLOWED_FUNCTIONS, ALLOWED_PROCEDURES, ALLOWED_RULES, MAX_BRACKET_DEPTH, MAX_CONCATENATIONS, MAX_LENGTH, MAX_PREFIX_RUN,
   MAX_RANGE_ITEMS, MAX_TREE_DEPTH, RULE_LABELS,
 } from './allow-list.js';
 import { lex, loadGrammar, ParseFailure, parseTokens, ParserRuleContext, TerminalNode, type Grammar, type ParseTree, type Token } from './grammar.js';
@@ -57,6 +57,21 @@ function assertShallow(tokens: Token[]): void {
   }
 }
 
+/**
+ * Neo4j only: a string or list doubled again and again is held whole in the server's heap
+ * and counted by no memory limit, so the number of + and || is capped before it runs. The
+ * embedded engine runs ad hoc statements in a process with a memory ceiling instead.
+ */
+function assertBoundedGrowth(tokens: Token[]): void {
+  let joins = 0;
+  for (const t of tokens) {
+    const text = t.text ?? '';
+    if ((text === '+' || text === '||') && ++joins > MAX_CONCATENATIONS) {
+      refuse(`the query uses + or || more than ${MAX_CONCATENATIONS} times${position(t)}: each can double a value, and chained they build one too large to hold`);
+    }
+  }
+}
+
 /** Kùzu writes its shortest paths `-[* SHORTEST 1..4]-`; the Cypher 25 grammar has no such form. */
 function withoutKuzuShortest(tokens: Token[]): Token[] {
   return tokens.filter((t, i) => {
@@ -89,7 +104,7 @@ function dottedName(ctx: ParserRuleContext, what: string): string {
   return text;
 }
 
-function checkRange(ctx: ParserRuleContext, ruleNames: string[]): void {
+function checkRange(ctx: ParserRuleContext, ruleNames: string[]): number {
   const args = ctx.children.filter((c) => c instanceof ParserRuleContext && ruleNames[c.ruleIndex] === 'functionArgument')
     .map((c) => c.getText());
   const numbers = args.map((a) => (/^-?\d{1,15}$/.test(a) ? Number(a) : NaN));
@@ -100,13 +115,24 @@ function checkRange(ctx: ParserRuleContext, ruleNames: string[]): void {
   if (step === 0 || Math.abs(to - from) / Math.abs(step) + 1 > MAX_RANGE_ITEMS) {
     refuse(`range() may build at most ${MAX_RANGE_ITEMS} items here (it builds its whole list in memory before any limit applies)`);
   }
+  return Math.floor(Math.abs(to - from) / Math.abs(step)) + 1;
 }
+
+/**
+ * List builders Neo4j holds whole in its heap, where its transaction memory limit does not
+ * count them: a list comprehension inside another multiplies (100,000 × 100,000 items filled
+ * the heap and the server exited), and so do several ranges combined. The embedded engine
+ * runs ad hoc statements in a process with a memory ceiling instead.
+ */
+const NESTED_COMPREHENSION = 'a list comprehension inside another (the lists it builds multiply)';
 
 function checkTree(tree: ParserRuleContext, ruleNames: string[], engine: Engine): string[] {
   const parameters = new Set<string>();
-  const stack: [ParseTree, number][] = [[tree, 0]];
+  let rangeItems = 0;
+  // The node, its depth, and whether it is inside a list comprehension.
+  const stack: [ParseTree, number, boolean][] = [[tree, 0, false]];
   while (stack.length) {
-    const [node, depth] = stack.pop()!;
+    const [node, depth, inComprehension] = stack.pop()!;
     if (!(node instanceof ParserRuleContext)) continue;
     if (depth > MAX_TREE_DEPTH) refuse(`the query nests deeper than this service accepts`);
     const rule = ruleNames[node.ruleIndex] ?? '?';
@@ -126,9 +152,17 @@ function checkTree(tree: ParserRuleContext, ruleNames: string[], engine: Engine)
         if (!ALLOWED_FUNCTIONS[engine].has(name)) {
           refuse(`the function ${nameCtx.getText()}() is not on the allow-list for ad hoc queries on ${engine}`);
         }
-        if (name === 'range') checkRange(node, ruleNames);
+        if (name === 'range') {
+          rangeItems += checkRange(node, ruleNames);
+          if (engine === 'neo4j' && rangeItems > MAX_RANGE_ITEMS) {
+            refuse(`the ranges of this query may build at most ${MAX_RANGE_ITEMS} items together on neo4j (each is built whole in memory)`);
+          }
+        }
         break;
       }
+      case 'listComprehension':
+        if (engine === 'neo4j' && inComprehension) refuse(`ad hoc queries on neo4j refuse ${NESTED_COMPREHENSION}`);
+        break;
       case 'callClause': {
         const nameCtx = node.children.find((c) => c instanceof ParserRuleContext && ruleNames[c.ruleIndex] === 'procedureName') as ParserRuleContext;
         const name = dottedName(nameCtx, 'procedure');
@@ -145,7 +179,8 @@ function checkTree(tree: ParserRuleContext, ruleNames: string[], engine: Engine)
         break;
       }
     }
-    for (let i = node.getChildCount() - 1; i >= 0; i--) stack.push([node.getChild(i)!, depth + 1]);
+    const inside = inComprehension || rule === 'listComprehension';
+    for (let i = node.getChildCount() - 1; i >= 0; i--) stack.push([node.getChild(i)!, depth + 1, inside]);
   }
   return [...parameters];
 }
@@ -180,6 +215,7 @@ export function checkStatement(grammar: Grammar, text: string, engine: Engine): 
   const tokens = lexed.tokens;
   if (!tokens.length) refuse('the query is empty');
   assertShallow(tokens);
+  if (engine === 'neo4j') assertBoundedGrowth(tokens);
   // Render first: it refuses tokens the engines could read differently (glued numbers,
   // unknown escapes, look-alike characters) with the most precise reason.
   const rendered = renderTokens(tokens, lexed.vocabulary);

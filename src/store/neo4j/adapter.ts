@@ -33,16 +33,71 @@ const UNKNOWN_NAME = /Neo\.ClientNotification\.Statement\.Unknown(Label|Relation
 
 const CLOSE_TIMEOUT_MS = 5_000;
 
-/** The driver's codes for "no server to talk to" (stopped, restarting, unreachable). */
-const UNREACHABLE = new Set(['ServiceUnavailable', 'SessionExpired']);
+/**
+ * Every way Neo4j or its driver can fail a statement, in our words. The codes are Neo4j's
+ * status codes (Neo.<Classification>.<Category>.<Title>) and the driver's own.
+ * - unreachable: no server to talk to (stopped, restarting, the network, refused credentials,
+ *   no such database);
+ * - busy: no connection free within the acquisition timeout, or a transient failure
+ *   (Neo.TransientError.*: locks, a database that is starting, a cluster changing leader);
+ * - timeout: the statement ran past its time limit and was stopped;
+ * - memory: the statement, or all statements together, reached the transaction memory limit;
+ * - refused: the statement itself is wrong or not allowed (Neo.ClientError.*: syntax, a write
+ *   in a read transaction, another database);
+ * - fault: anything else (Neo.DatabaseError.*, a protocol error): ours or the server's to fix.
+ */
+export type Neo4jFailure = 'unreachable' | 'busy' | 'timeout' | 'memory' | 'refused' | 'fault';
 
-/** A connectivity failure becomes StoreUnavailableError; anything else passes unchanged. */
-function unreachable(error: unknown): never {
-  const code = (error as { code?: unknown })?.code;
-  if (typeof code === 'string' && UNREACHABLE.has(code)) {
-    throw new StoreUnavailableError(`the database cannot be reached: ${String((error as Error).message).split('\n')[0]}`, { cause: error });
+const UNREACHABLE_CODES = new Set([
+  'ServiceUnavailable', 'SessionExpired',
+  'Neo.ClientError.Security.Unauthorized', 'Neo.ClientError.Security.AuthenticationRateLimit',
+  'Neo.ClientError.Security.CredentialsExpired', 'Neo.ClientError.Security.TokenExpired',
+  'Neo.ClientError.Database.DatabaseNotFound', 'Neo.TransientError.General.DatabaseUnavailable',
+]);
+
+export function classifyNeo4jError(error: unknown): Neo4jFailure {
+  const code = String((error as { code?: unknown })?.code ?? '');
+  const message = String((error as { message?: unknown })?.message ?? '');
+  if (UNREACHABLE_CODES.has(code)) return 'unreachable';
+  if (/TransactionTimedOut|Transaction\.Terminated|TransactionTerminated/.test(code)) return 'timeout';
+  if (/MemoryPoolOutOfMemoryError|TransactionMemoryLimit|OutOfMemoryError/.test(code)) return 'memory';
+  if (/Connection acquisition timed out/.test(message)) return 'busy';
+  if (code.startsWith('Neo.TransientError.')) return 'busy';
+  if (code.startsWith('Neo.ClientError.')) return 'refused';
+  return 'fault';
+}
+
+const firstLine = (error: unknown) => String((error as Error)?.message ?? error).split('\n')[0];
+
+/**
+ * A named query's failure: what the server cannot do right now (unreachable, busy, out of
+ * time or memory under load) becomes StoreUnavailableError, answered SERVICE_UNAVAILABLE (try
+ * again shortly); the rest passes unchanged (our bug, logged, INTERNAL_SERVER_ERROR). The
+ * named queries are bounded: one that runs out of time or memory does so because the server
+ * is overloaded, not because of what the client asked.
+ */
+function namedQueryFailure(error: unknown): never {
+  if (error instanceof StoreInputError || error instanceof StoreUnavailableError) throw error;
+  switch (classifyNeo4jError(error)) {
+    case 'unreachable': throw new StoreUnavailableError(`the database cannot be reached: ${firstLine(error)}`, { cause: error });
+    case 'busy': throw new StoreUnavailableError(`the database is busy: ${firstLine(error)}`, { cause: error });
+    case 'timeout': throw new StoreUnavailableError(`the database did not answer in time (it is busy): ${firstLine(error)}`, { cause: error });
+    case 'memory': throw new StoreUnavailableError(`the database is short of memory (it is busy): ${firstLine(error)}`, { cause: error });
+    default: throw error;
   }
-  throw error;
+}
+
+/** An ad hoc statement's failure: the `cypher` field's codes, or unavailable. */
+function adHocFailure(error: unknown): never {
+  if (error instanceof StoreInputError || error instanceof StoreUnavailableError) throw error;
+  const message = String((error as Error)?.message ?? error);
+  switch (classifyNeo4jError(error)) {
+    case 'unreachable': case 'busy': return namedQueryFailure(error);
+    case 'timeout': throw new StoreInputError(message, 'QUERY_TIMEOUT');
+    case 'memory': throw new StoreInputError(message, 'QUERY_TOO_LARGE');
+    case 'refused': throw new StoreInputError(message, 'CYPHER_ERROR');
+    default: throw error;
+  }
 }
 
 export class Neo4jStore implements Store {
@@ -89,7 +144,7 @@ export class Neo4jStore implements Store {
   async read<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     const session = this.session('READ');
     try {
-      return await session.executeRead((tx) => work(this.tx(tx)), this.txConfig()).catch(unreachable);
+      return await session.executeRead((tx) => work(this.tx(tx)), this.txConfig()).catch(namedQueryFailure);
     } finally {
       await session.close();
     }
@@ -98,7 +153,7 @@ export class Neo4jStore implements Store {
   async write<T>(work: (tx: Transaction) => Promise<T>, timeoutMs?: number): Promise<T> {
     const session = this.session('WRITE');
     try {
-      return await session.executeWrite((tx) => work(this.tx(tx)), this.txConfig(timeoutMs)).catch(unreachable);
+      return await session.executeWrite((tx) => work(this.tx(tx)), this.txConfig(timeoutMs)).catch(namedQueryFailure);
     } finally {
       await session.close();
     }
@@ -117,20 +172,16 @@ export class Neo4jStore implements Store {
     const session = this.session('READ');
     try {
       return await session.executeRead(async (tx) => {
-        const refused = (e: Error & { code?: string }): never => {
-          if (UNREACHABLE.has(e.code ?? '')) unreachable(e);
-          const timeout = /Terminated|TransactionTimedOut/i.test(e.code ?? '');
-          const memory = /MemoryPoolOutOfMemoryError/i.test(e.code ?? '');
-          throw new StoreInputError(e.message, timeout ? 'QUERY_TIMEOUT' : memory ? 'QUERY_TOO_LARGE' : 'CYPHER_ERROR');
-        };
+        // Mapped inside the transaction function: a StoreInputError is not retried, so a
+        // statement that ran out of time or memory is not run again.
         const running = tx.run(adHoc.text, adHoc.params);
-        const columns = (await running.keys().catch(refused)).map(String);
-        const result = await running.catch(refused);
+        const columns = (await running.keys().catch(adHocFailure)).map(String);
+        const result = await running.catch(adHocFailure);
         const unknown = result.summary.notifications.find((n) => UNKNOWN_NAME.test(n.code));
         if (unknown) throw new StoreInputError(`${unknown.title}: ${unknown.description}`, 'CYPHER_ERROR');
         const all = rows(result);
         return { columns, rows: all.slice(0, options.maxRows), truncated: all.length > options.maxRows };
-      }, this.txConfig(options.timeoutMs)).catch(unreachable);
+      }, this.txConfig(options.timeoutMs)).catch(adHocFailure);
     } finally {
       await session.close();
     }
@@ -162,9 +213,10 @@ export class Neo4jStore implements Store {
   }
 
   /**
-   * Closes the pool, waiting at most CLOSE_TIMEOUT_MS: after Neo4j went away and came back,
-   * the server's SIGTERM was seen to hang for over 45 s past its drain, in the store's close.
-   * Every request has been answered by then, and the sockets close with the process.
+   * Closes the pool, waiting at most CLOSE_TIMEOUT_MS: a driver whose server went away may
+   * wait on connections nobody answers. Every request has been answered by then, and the
+   * sockets close with the process. (The slow SIGTERM after an outage turned out to be the
+   * HTTP drain waiting on kept-alive connections: src/http/app.ts closes them now.)
    */
   async close(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
