@@ -22,7 +22,7 @@
  *
  * Usage: npm run bench [-- --engine kuzu|neo4j|both] [--size seed,1m] [--only search,path] … (--help)
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectPath } from '../src/paths.js';
@@ -100,9 +100,13 @@ async function main() {
       environment.neo4j = `${neo4j.uri} (NEO4J_URI; its database is replaced)`;
     } else {
       const t = performance.now();
-      const local = await startThrowAwayNeo4j({ heap: o.neo4jHeap, conf: benchConf(o.neo4jPageCache) });
+      const conf = benchConf(o.neo4jPageCache);
+      const local = await startThrowAwayNeo4j({ heap: o.neo4jHeap, conf });
       neo4j = { uri: local.uri, user: 'neo4j', password: local.password };
-      stopNeo4j = local.stop;
+      stopNeo4j = async () => {
+        await local.stop();
+        rmSync(conf, { force: true });
+      };
       environment.neo4j = `local Neo4j 5.26 (tools/neo4j-local), heap ${o.neo4jHeap}, page cache ${o.neo4jPageCache}, started in ${((performance.now() - t) / 1000).toFixed(0)} s`;
     }
     log(`bench: Neo4j: ${environment.neo4j}`);
