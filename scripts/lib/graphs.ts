@@ -44,7 +44,8 @@ function removeDb(path: string) {
   for (const p of [path, `${path}.wal`, `${path}.shadow`, `${path}.json`]) rmSync(p, { force: true, recursive: true });
 }
 
-function build(size: SizeSpec): GraphData {
+/** The graph of a size, in memory: seeds/ read and validated, or a synthetic one (seed 2026: the same every run). */
+export function buildGraph(size: SizeSpec): GraphData {
   if (size.nodes === null) {
     const { problems, graph } = checkSeedFolder(projectPath('seeds'));
     if (problems.length) throw new Error(`seeds/ does not validate:\n${problems.map(formatProblem).join('\n')}`);
@@ -55,9 +56,10 @@ function build(size: SizeSpec): GraphData {
 
 /**
  * A database holding the graph of `size` at data/bench/<name>.kuzu. Loaded afresh (and timed)
- * unless `reuse` is set and a complete earlier load of the same size is there.
+ * unless `reuse` is set and a complete earlier load of the same size is there. `graph`: the
+ * graph already built (the bench loads the same one into Neo4j).
  */
-export async function prepareGraph(size: SizeSpec, options: { reuse?: boolean; bufferPoolMb?: number; log?: (s: string) => void } = {}): Promise<PreparedGraph> {
+export async function prepareGraph(size: SizeSpec, options: { reuse?: boolean; bufferPoolMb?: number; log?: (s: string) => void; graph?: GraphData } = {}): Promise<PreparedGraph> {
   const name = size.nodes === null ? 'seed' : `n${size.nodes}-r${size.rels}`;
   const path = projectPath('data', 'bench', `${name}.kuzu`);
   const manifest = `${path}.json`;
@@ -68,9 +70,11 @@ export async function prepareGraph(size: SizeSpec, options: { reuse?: boolean; b
   mkdirSync(dirname(path), { recursive: true });
   removeDb(path);
   let t = performance.now();
-  const graph = build(size);
+  const graph = options.graph ?? buildGraph(size);
   const buildMs = performance.now() - t;
-  const store = await KuzuStore.open({ path, bufferPoolMb: options.bufferPoolMb ?? 2048 });
+  // The API's 60 s bound on a statement would cut off a COPY batch or the final checkpoint of
+  // a large load on a busy machine (seen at 1M relationships with the load average at 14).
+  const store = await KuzuStore.open({ path, bufferPoolMb: options.bufferPoolMb ?? 2048, timeoutMs: 30 * 60_000 });
   let last = 0;
   t = performance.now();
   let counts: { nodes: number; relationships: number };

@@ -7,7 +7,8 @@
  */
 import { ENTITY_LABELS } from '../../src/model.js';
 import { runEntityQuery } from '../../src/graphql/loaders.js';
-import { fullTextQuery } from '../../src/graphql/services/search.js';
+import { rankCandidate, SEARCH_CANDIDATES, SEARCH_WORDS } from '../../src/graphql/services/search.js';
+import { searchWords } from '../../src/search-text.js';
 import type { Row, Store } from '../../src/store/port.js';
 
 export interface Targets {
@@ -89,15 +90,22 @@ export function keyQueries(t: Targets): KeyQuery[] {
       },
       countGraphql: (d) => d.search.length,
       async raw(store) {
-        const [ranked, exact] = await Promise.all([
-          store.run('searchFullText', { q: fullTextQuery(t.searchText), limit: 20 }),
-          store.run('searchExact', { text: t.searchText.toLowerCase(), types: ALL }),
+        // As src/graphql/services/search.ts: the index finds candidates, our formula ranks them.
+        const words = searchWords(t.searchText).slice(0, SEARCH_WORDS);
+        const [candidates, exact] = await Promise.all([
+          store.run('searchFullText', { q: words.join(' '), limit: SEARCH_CANDIDATES }),
+          store.run('searchExact', { text: t.searchText.trim().toLowerCase(), types: ALL }),
         ]);
-        const score = new Map<string, number>();
-        for (const r of ranked) score.set(r.id as string, Math.max(score.get(r.id as string) ?? 0, Number(r.score)));
-        const exactIds = exact.map((r) => r.id as string);
-        const rest = [...score.keys()].filter((id) => !exactIds.includes(id)).sort((a, b) => score.get(b)! - score.get(a)! || cmp(a, b));
-        return (await entities(store, [...exactIds, ...rest].slice(0, 20))).length;
+        const ranked = new Map<string, { id: string; score: number; nameShare: number }>();
+        for (const row of candidates) {
+          const rank = rankCandidate(row, words);
+          if (rank) ranked.set(rank.id, rank);
+        }
+        const exactIds = new Set(exact.map((r) => r.id as string));
+        const byRank = (a: { id: string; score: number; nameShare: number }, b: typeof a) => b.score - a.score || b.nameShare - a.nameShare || cmp(a.id, b.id);
+        const rankOf = (id: string) => ranked.get(id) ?? { id, score: 0, nameShare: 0 };
+        const order = [...[...exactIds].map(rankOf).sort(byRank), ...[...ranked.values()].filter((r) => !exactIds.has(r.id)).sort(byRank)];
+        return (await entities(store, order.slice(0, 20).map((r) => r.id))).length;
       },
     },
     {
