@@ -20,8 +20,23 @@ const TICK_MS = 100;
 /** Requests that ended this long ago are forgotten. */
 const KEEP_ENDED_MS = 10_000;
 
+/** What a stall line says of one request; taken when it ends, so that no request is kept. */
+interface Described {
+  method: string;
+  path: string;
+  bytes?: number;
+  query?: string;
+  operation?: string;
+}
+
+/**
+ * A request in flight holds its request object; an ended one only its description: a request
+ * object holds its GraphQL context (loaders and their caches), and ten seconds of them at load
+ * were a hundred megabytes the server kept.
+ */
 interface Tracked {
-  request: FastifyRequest;
+  request?: FastifyRequest;
+  described?: Described;
   started: number;
   ended?: number;
 }
@@ -62,8 +77,7 @@ export interface LoopWatch {
 }
 
 /** What the log says of a request: enough to rebuild it, nothing of its variables. */
-function describe(tracked: Tracked, stallStart: number) {
-  const { request } = tracked;
+function described(request: FastifyRequest): Described {
   const body = request.body as { query?: unknown; operationName?: unknown } | string | undefined;
   const query = typeof body === 'object' && body && typeof body.query === 'string' ? body.query : undefined;
   const length = Number(request.headers['content-length']) || undefined;
@@ -73,6 +87,12 @@ function describe(tracked: Tracked, stallStart: number) {
     ...(length !== undefined ? { bytes: length } : {}),
     ...(query !== undefined ? { query: query.slice(0, 160) } : {}),
     ...(request.api?.report.operationName !== undefined ? { operation: request.api.report.operationName } : {}),
+  };
+}
+
+function describe(tracked: Tracked, stallStart: number) {
+  return {
+    ...(tracked.described ?? described(tracked.request!)),
     startedMsBefore: Math.round(stallStart - tracked.started),
     ...(tracked.ended !== undefined ? { endedMsAfter: Math.round(tracked.ended - stallStart) } : {}),
   };
@@ -81,7 +101,7 @@ function describe(tracked: Tracked, stallStart: number) {
 export function registerLoopWatch(app: FastifyInstance, logger: Logger, stallLogMs: number): LoopWatch {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
-  const tracked = new Map<FastifyRequest, Tracked>();
+  const tracked = new Map<FastifyRequest | symbol, Tracked>();
   let stalls = 0;
   let longestStallMs = 0;
 
@@ -91,7 +111,13 @@ export function registerLoopWatch(app: FastifyInstance, logger: Logger, stallLog
   });
   const ended = (request: FastifyRequest) => {
     const entry = tracked.get(request);
-    if (entry) entry.ended = performance.now();
+    if (!entry || entry.ended !== undefined) return;
+    entry.ended = performance.now();
+    entry.described = described(request);
+    delete entry.request;
+    tracked.delete(request);
+    // Keyed by a token of its own from now on: the map must not hold the request either.
+    tracked.set(Symbol('ended'), entry);
   };
   app.addHook('onResponse', (request, _reply, done) => {
     ended(request);
