@@ -144,7 +144,7 @@ describe('hostile documents: refused before anything runs, in time linear in the
 
   it('prices fragments spread inside fragments once each: an exponential expansion is refused, never skipped', async () => {
     // The edge's expansion bound (below) refuses these first; without it, pricing must still.
-    const behindTheGate = await startApi({ seedDir: false, limits: NO_FIELD_MERGING_GATE });
+    const behindTheGate = await startApi({ limits: NO_FIELD_MERGING_GATE });
     try {
       for (const target of [api, behindTheGate]) {
         for (const leaf of ['c: cypher(query: "MATCH (n) RETURN count(n) AS n") { rows }', 'n: neighborhood(id: "china", depth: 3) { nodes { id } }', 'stats { nodeCount }']) {
@@ -164,7 +164,7 @@ describe('hostile documents: refused before anything runs, in time linear in the
   });
 
   it('refuses a price too large to be a number (fail closed), given tokens enough to write it', async () => {
-    const roomy = await startApi({ seedDir: false, limits: { maxTokens: 100_000, ...NO_FIELD_MERGING_GATE } });
+    const roomy = await startApi({ limits: { maxTokens: 100_000, ...NO_FIELD_MERGING_GATE } });
     try {
       const r = await roomy.gql(fragmentBomb(1100, 2, 'stats { nodeCount }'));
       expect(codesOf(r)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
@@ -178,7 +178,7 @@ describe('hostile documents: refused before anything runs, in time linear in the
     const fragments = Array.from({ length: 40 }, (_, i) => `fragment D${i} on Entity { ...D${i + 1} ...D${i + 1} id }`).join(' ');
     const query = `{ entity(id: "china") { ...D0 } } ${fragments} fragment D40 on Entity { ${chain(5)} }`;
     expect(query.length).toBeLessThan(2_500);
-    const behindTheGate = await startApi({ seedDir: false, limits: NO_FIELD_MERGING_GATE });
+    const behindTheGate = await startApi({ limits: NO_FIELD_MERGING_GATE });
     try {
       const started = performance.now();
       const r = await behindTheGate.gql(query);
