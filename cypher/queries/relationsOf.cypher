@@ -9,11 +9,20 @@
 // The IN branch is written from the entity asked about, (b)<-[r]-(a): written (a)-[r]->(b),
 // Kùzu 0.11.3 plans it from the other end and reads every relationship (83 ms for one id
 // at 100k nodes / 1M relationships, 10 ms written this way; npm run bench).
+// With $limit, at most the first $limit relationships of each entity in the API's order (type,
+// direction, other id, then start, end and role: the relations field's order) — at least those,
+// that is: Kùzu 0.11.3 has no per-group LIMIT (no correlated CALL subquery, no window
+// function), so its text returns all of them, and the caller keeps the first of each entity
+// itself on both engines. On Neo4j a CALL subquery per entity sorts only the relationship and
+// the other end's id, and reads the other properties of the kept rows alone: for the
+// neighbours of a hub (a sector with thousands of firms) 5 rows each instead of all of them.
+// A null $limit keeps all (the neighbourhood, the path, the typed fields).
 // Expanded per set of evidence bases: relationsOf.STATED keeps only relationships with a
 // citation the source documents state (see src/store/catalogue.ts).
 // @each evidence
 // @param outIds STRING[]
 // @param inIds STRING[]
+// @param limit INT64?
 // @engine kuzu
 MATCH (a)-[r:ISSUED_BY|APPLIES_TO|PROMOTES|REGULATES|IMPLEMENTS|DRAFT_OF|BASED_ON|SUPERSEDES|PART_OF|ESTABLISHES|SUBSECTOR_OF|OPERATES_IN|HEADQUARTERED_IN|OCCURRED_IN|ACQUIRED|PARTNERS_WITH|MEMBER_OF|CONTRIBUTED_TO|LEADS|WORKS_FOR|INVOLVES|COMPARED_WITH]->(b)
 WHERE a.id IN $outIds AND __CITED(r)__
@@ -27,14 +36,22 @@ RETURN b.id AS id, 'IN' AS direction, label(r) AS type, a.id AS otherId,
   r.since AS since, r.sincePrecision AS sincePrecision, r.until AS until, r.untilPrecision AS untilPrecision,
   r.role AS role, r.citeSources AS citeSources, r.citeLocators AS citeLocators, r.citeNotes AS citeNotes, r.citeBases AS citeBases, r.disputes AS disputes
 // @engine neo4j
-MATCH (a:Entity)-[r:ISSUED_BY|APPLIES_TO|PROMOTES|REGULATES|IMPLEMENTS|DRAFT_OF|BASED_ON|SUPERSEDES|PART_OF|ESTABLISHES|SUBSECTOR_OF|OPERATES_IN|HEADQUARTERED_IN|OCCURRED_IN|ACQUIRED|PARTNERS_WITH|MEMBER_OF|CONTRIBUTED_TO|LEADS|WORKS_FOR|INVOLVES|COMPARED_WITH]->(b:Entity)
-WHERE a.id IN $outIds AND __CITED(r)__
-RETURN a.id AS id, 'OUT' AS direction, type(r) AS type, b.id AS otherId,
-  r.since AS since, r.sincePrecision AS sincePrecision, r.until AS until, r.untilPrecision AS untilPrecision,
-  r.role AS role, r.citeSources AS citeSources, r.citeLocators AS citeLocators, r.citeNotes AS citeNotes, r.citeBases AS citeBases, r.disputes AS disputes
-UNION ALL
-MATCH (a:Entity)-[r:ISSUED_BY|APPLIES_TO|PROMOTES|REGULATES|IMPLEMENTS|DRAFT_OF|BASED_ON|SUPERSEDES|PART_OF|ESTABLISHES|SUBSECTOR_OF|OPERATES_IN|HEADQUARTERED_IN|OCCURRED_IN|ACQUIRED|PARTNERS_WITH|MEMBER_OF|CONTRIBUTED_TO|LEADS|WORKS_FOR|INVOLVES|COMPARED_WITH]->(b:Entity)
-WHERE b.id IN $inIds AND __CITED(r)__
-RETURN b.id AS id, 'IN' AS direction, type(r) AS type, a.id AS otherId,
+UNWIND $outIds AS anchorId
+CALL (anchorId) {
+  CALL (anchorId) {
+    MATCH (a:Entity {id: anchorId})-[r:ISSUED_BY|APPLIES_TO|PROMOTES|REGULATES|IMPLEMENTS|DRAFT_OF|BASED_ON|SUPERSEDES|PART_OF|ESTABLISHES|SUBSECTOR_OF|OPERATES_IN|HEADQUARTERED_IN|OCCURRED_IN|ACQUIRED|PARTNERS_WITH|MEMBER_OF|CONTRIBUTED_TO|LEADS|WORKS_FOR|INVOLVES|COMPARED_WITH]->(b:Entity)
+    WHERE __CITED(r)__
+    RETURN 'OUT' AS direction, r, b.id AS otherId
+    UNION ALL
+    MATCH (a:Entity)-[r:ISSUED_BY|APPLIES_TO|PROMOTES|REGULATES|IMPLEMENTS|DRAFT_OF|BASED_ON|SUPERSEDES|PART_OF|ESTABLISHES|SUBSECTOR_OF|OPERATES_IN|HEADQUARTERED_IN|OCCURRED_IN|ACQUIRED|PARTNERS_WITH|MEMBER_OF|CONTRIBUTED_TO|LEADS|WORKS_FOR|INVOLVES|COMPARED_WITH]->(b:Entity {id: anchorId})
+    WHERE __CITED(r)__
+    RETURN 'IN' AS direction, r, a.id AS otherId
+  }
+  WITH direction, r, otherId
+  ORDER BY type(r), direction, otherId, coalesce(toString(r.since), ''), coalesce(toString(r.until), ''), coalesce(r.role, '')
+  LIMIT coalesce($limit, 1000000000)
+  RETURN direction, r, otherId
+}
+RETURN anchorId AS id, direction, type(r) AS type, otherId,
   r.since AS since, r.sincePrecision AS sincePrecision, r.until AS until, r.untilPrecision AS untilPrecision,
   r.role AS role, r.citeSources AS citeSources, r.citeLocators AS citeLocators, r.citeNotes AS citeNotes, r.citeBases AS citeBases, r.disputes AS disputes

@@ -39,8 +39,9 @@ const ALL = [...ENTITY_LABELS];
 const DATED = ['Policy', 'Agency', 'Firm', 'Event'];
 const unique = <T>(xs: T[]) => [...new Set(xs)];
 
-function relationsOf(store: Store, ids: string[]): Promise<Row[]> {
-  return store.run('relationsOf', { outIds: ids, inIds: [...ids] });
+/** As the API's relations loader: all of each entity's relationships, or (limit) at least its first. */
+function relationsOf(store: Store, ids: string[], limit: number | null = null): Promise<Row[]> {
+  return store.run('relationsOf', { outIds: ids, inIds: [...ids], limit });
 }
 
 /** The entity query the API's loader would pick for this batch (src/graphql/loaders.ts). */
@@ -215,14 +216,14 @@ export function keyQueries(t: Targets): KeyQuery[] {
         if (!entity) return 0;
         const order = (rs: Row[]) => rs.sort((a, b) => cmp(a.type as string, b.type as string) || cmp(a.direction as string, b.direction as string) || cmp(a.otherId as string, b.otherId as string));
         const [rels] = await Promise.all([
-          relationsOf(store, [t.entityId]),
+          relationsOf(store, [t.entityId], 20),
           store.run('sourcesByIds', { ids: unique((entity.citeSources as string[] | null) ?? ['none']) }),
         ]);
         const first = order(rels).slice(0, 20);
         const ids = unique(first.map((r) => r.otherId as string));
         // As the resolvers go: the related entities, then their relations (node → relations).
         await entities(store, ids);
-        const second = await relationsOf(store, ids);
+        const second = await relationsOf(store, ids, 5);
         const byAnchor = new Map<string, Row[]>();
         for (const r of second) byAnchor.set(r.id as string, [...(byAnchor.get(r.id as string) ?? []), r]);
         const far = ids.flatMap((id) => order(byAnchor.get(id) ?? []).slice(0, 5).map((r) => r.otherId as string));

@@ -8,7 +8,7 @@ import DataLoader from 'dataloader';
 import { evidenceQueryName } from '../store/catalogue.js';
 import type { Store } from '../store/port.js';
 import {
-  ENTITY_RELATIONSHIP_TYPES, entityFromRow, relationFromRow, sourceFromRow,
+  byCodePoint, ENTITY_RELATIONSHIP_TYPES, entityFromRow, relationFromRow, sourceFromRow,
   type EntityRecord, type RelationRecord, type SourceRecord,
 } from './records.js';
 
@@ -16,12 +16,12 @@ export interface Loaders {
   /** An entity by id, or null when no entity has it. */
   entity: DataLoader<string, EntityRecord | null>;
   /** Every relationship between entities that starts or ends at an entity, seen from it. */
-  relations: DataLoader<string, RelationRecord[]>;
+  relations: RelationsLoader;
   /**
    * The same, keeping only relationships with a citation of one of these bases (one loader
    * per set of bases, so a level of a query still costs one batch); all bases: `relations`.
    */
-  relationsWith(evidence: readonly string[]): DataLoader<string, RelationRecord[]>;
+  relationsWith(evidence: readonly string[]): RelationsLoader;
   /** A source by id, or null. */
   source: DataLoader<string, SourceRecord | null>;
   /** The ids of the policies that drive a firm (see cypher/queries/firmDrivers.cypher). */
@@ -59,20 +59,54 @@ export function runEntityQuery(store: Store, ids: readonly string[]) {
   return store.run(name, params);
 }
 
-/** A relations loader over one expansion of relationsOf (see its header). */
-function relationsLoader(store: Store, name: string): DataLoader<string, RelationRecord[]> {
-  return new DataLoader(async (ids) => {
-    const asked = unique(ids);
+/**
+ * The relations field's order: type, direction, the other entity's id, then start, end and
+ * role (nothing first), so that two relationships of one type with one entity keep one order.
+ * relationsOf's per-entity $limit keeps the first in this order (see its header).
+ */
+export function byRelationOrder(a: RelationRecord, b: RelationRecord): number {
+  return byCodePoint(a.type, b.type) || byCodePoint(a.direction, b.direction) || byCodePoint(a.otherId, b.otherId)
+    || byCodePoint(a.since ?? '', b.since ?? '') || byCodePoint(a.until ?? '', b.until ?? '') || byCodePoint(a.role ?? '', b.role ?? '');
+}
+
+/** The relationships of entities, seen from each; one batch per request level. */
+export interface RelationsLoader {
+  /**
+   * The relationships of one entity. With `first`, the caller uses only the first `first` in
+   * byRelationOrder and the list may hold only those (in that order); without, all of them.
+   */
+  load(id: string, first?: number): Promise<RelationRecord[]>;
+  /** All the relationships of each entity (as DataLoader's loadMany: a failed batch is an Error). */
+  loadMany(ids: readonly string[]): Promise<Array<RelationRecord[] | Error>>;
+}
+
+interface RelationsAsk { id: string; first: number | null }
+
+/**
+ * A relations loader over one expansion of relationsOf (see its header). The asks of one level
+ * make one batch, whatever their `first`: the batch asks for the largest `first`, or for all
+ * when any ask wants all, and each ask gets its entity's list.
+ */
+function relationsLoader(store: Store, name: string): RelationsLoader {
+  const loader = new DataLoader<RelationsAsk, RelationRecord[], string>(async (asks) => {
+    const asked = unique(asks.map((a) => a.id));
+    const limit = asks.some((a) => a.first === null) ? null : Math.max(...asks.map((a) => a.first!));
     // The same lists twice: see the header of cypher/queries/relationsOf.cypher.
-    const rows = await store.run(name, { outIds: asked, inIds: [...asked] });
+    const rows = await store.run(name, { outIds: asked, inIds: [...asked], limit });
     const byAnchor = groupBy(rows.map(relationFromRow), (r) => r.anchorId);
-    return ids.map((id) => byAnchor.get(id) ?? []);
-  });
+    // Kùzu returns every relationship whatever the limit: trimmed here, the same on both engines.
+    if (limit !== null) for (const [id, list] of byAnchor) byAnchor.set(id, list.sort(byRelationOrder).slice(0, limit));
+    return asks.map((a) => byAnchor.get(a.id) ?? []);
+  }, { cacheKeyFn: (a) => (a.first === null ? a.id : `${a.id}\u0000${a.first}`) });
+  return {
+    load: (id, first) => loader.load({ id, first: first ?? null }),
+    loadMany: (ids) => loader.loadMany(ids.map((id) => ({ id, first: null }))),
+  };
 }
 
 export function createLoaders(store: Store): Loaders {
   const relations = relationsLoader(store, 'relationsOf');
-  const byEvidence = new Map<string, DataLoader<string, RelationRecord[]>>([['relationsOf', relations]]);
+  const byEvidence = new Map<string, RelationsLoader>([['relationsOf', relations]]);
   return {
     entity: new DataLoader(async (ids) => {
       const rows = await runEntityQuery(store, unique(ids));

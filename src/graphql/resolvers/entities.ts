@@ -6,8 +6,8 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import type { ApiContext } from '../context.js';
 import { UserInputError } from '../errors.js';
 import { pageSize } from '../limits.js';
-import { loadEntities } from '../loaders.js';
-import { byCodePoint, byName, ENTITY_RELATIONSHIP_TYPES, type CitationRecord, type EntityRecord, type RelationRecord } from '../records.js';
+import { byRelationOrder, loadEntities } from '../loaders.js';
+import { byName, ENTITY_RELATIONSHIP_TYPES, type CitationRecord, type EntityRecord, type RelationRecord } from '../records.js';
 import { Citation, Source } from '../types/citation.js';
 import { Agency, Entity, Event, Firm, Policy, Region, Relation, Sector } from '../types/entities.js';
 import { ALL_EVIDENCE, DatePrecision, Direction, EvidenceBasis } from '../types/enums.js';
@@ -42,10 +42,13 @@ export class EntityFieldsResolver {
     if (unknown.length) {
       throw new UserInputError(`unknown relationship type ${unknown.join(', ')}: use ${ENTITY_RELATIONSHIP_TYPES.join(', ')}`, { argument: 'types' });
     }
-    const relations = await ctx.loaders.relationsWith(evidenceOf(evidence)).load(entity.id);
+    const everyKind = !types?.length && (!direction || direction === Direction.BOTH);
+    // Unfiltered, only the first `size` are needed: the database keeps those alone (a hub's
+    // thousands of relationships stay there). Filtered, the first of a kind can be anywhere.
+    const relations = await ctx.loaders.relationsWith(evidenceOf(evidence)).load(entity.id, everyKind ? size : undefined);
     return relations
       .filter((r) => (!types?.length || types.includes(r.type)) && (!direction || direction === Direction.BOTH || r.direction === direction))
-      .sort((a, b) => byCodePoint(a.type, b.type) || byCodePoint(a.direction, b.direction) || byCodePoint(a.otherId, b.otherId))
+      .sort(byRelationOrder)
       .slice(0, size);
   }
 }

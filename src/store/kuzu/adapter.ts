@@ -50,6 +50,21 @@ const isBufferPoolFull = (error: unknown) => /buffer pool is full|Unable to allo
 /** How often a named read runs again after failing on a buffer pool an ad hoc statement filled. */
 const BUFFER_POOL_RETRIES = 2;
 
+/**
+ * The declared parameters this engine's text names. Kùzu refuses a parameter its statement does
+ * not use ("Parameter … not found"), and a Kùzu variant may leave one out where the engine
+ * cannot use it (relationsOf's per-entity $limit: the caller trims instead).
+ */
+function usedBy(text: string, params: Params): Params {
+  let names = NAMED_PARAMS.get(text);
+  if (!names) NAMED_PARAMS.set(text, (names = new Set([...text.matchAll(/\$(\w+)/g)].map((m) => m[1]!))));
+  const out: Params = {};
+  for (const [name, value] of Object.entries(params)) if (names.has(name)) out[name] = value;
+  return out;
+}
+/** The parameter names of each catalogue text (a few dozen texts, read once each). */
+const NAMED_PARAMS = new Map<string, Set<string>>();
+
 class Mutex {
   private tail = Promise.resolve();
   async lock(): Promise<() => void> {
@@ -200,7 +215,7 @@ export class KuzuStore implements Store {
     return {
       run: async (name, params = {}) => {
         const q = getQuery(name);
-        const checked = checkDeclaredParams(name, q.params, params);
+        const checked = usedBy(q.text.kuzu, checkDeclaredParams(name, q.params, params));
         return (await this.exec(c, q.text.kuzu, checked)).rows;
       },
     };
@@ -209,7 +224,7 @@ export class KuzuStore implements Store {
   async run(name: string, params: Params = {}): Promise<Row[]> {
     const q = getQuery(name);
     if (q.mode === 'write') return this.write((tx) => tx.run(name, params));
-    const checked = checkDeclaredParams(name, q.params, params);
+    const checked = usedBy(q.text.kuzu, checkDeclaredParams(name, q.params, params));
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.withConnection(async (c) => (await this.exec(c, q.text.kuzu, checked)).rows);
