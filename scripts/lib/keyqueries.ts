@@ -174,7 +174,8 @@ export function keyQueries(t: Targets): KeyQuery[] {
         let frontier = [...kept];
         for (let level = 1; level <= 2 && frontier.length; level++) {
           const rels = await relationsOf(store, frontier);
-          const fresh = unique(rels.map((r) => r.otherId as string).filter((id) => !kept.has(id)));
+          // As the API: the new ids in order, only as many as the 500-node cap leaves room for.
+          const fresh = unique(rels.map((r) => r.otherId as string).filter((id) => !kept.has(id))).sort(cmp).slice(0, 500 - kept.size);
           const found = (await entities(store, fresh)).map((r) => r.id as string).sort(cmp);
           frontier = [];
           for (const id of found) {

@@ -3,7 +3,7 @@
  * the request log, and starting no work once the request is abandoned), its own loaders and
  * the limits. Built fresh for each request.
  */
-import { CountingStore, type AdHocOptions, type Params, type Store, type Transaction } from '../store/port.js';
+import { CountingStore, type AdHocOptions, type Params, type ReadScope, type Store, type Transaction } from '../store/port.js';
 import { RequestCancelledError } from './errors.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Limits } from './limits.js';
@@ -22,6 +22,8 @@ export interface ApiContext {
   charge?(price: Price): Promise<void>;
   /** Whether the request was abandoned (its client went away, or it ran out of time). */
   lifetime?: RequestLifetime;
+  /** Ends what the request holds in the database (a shared read transaction); call once it is answered. */
+  release(): Promise<void>;
 }
 
 /**
@@ -54,8 +56,20 @@ export interface RequestOptions {
  * statement in flight gets the signal so that the adapter can stop it.
  */
 class RequestStore extends CountingStore {
-  constructor(inner: Store, private readonly lifetime: RequestLifetime | undefined) {
-    super(inner);
+  /** The request's named reads share this, where the engine has one (Store.readScope). */
+  private scope: ReadScope | undefined;
+  private released = false;
+
+  constructor(private readonly store: Store, private readonly lifetime: RequestLifetime | undefined) {
+    super(store);
+  }
+
+  /** Ends the shared read scope; later statements run alone. */
+  async release(): Promise<void> {
+    this.released = true;
+    const scope = this.scope;
+    this.scope = undefined;
+    await scope?.close();
   }
 
   private stopIfAbandoned() {
@@ -65,7 +79,10 @@ class RequestStore extends CountingStore {
 
   override run(name: string, params?: Params) {
     this.stopIfAbandoned();
-    return super.run(name, params);
+    if (this.released || !this.store.readScope) return super.run(name, params);
+    this.roundTrips++;
+    this.scope ??= this.store.readScope();
+    return this.scope.run(name, params);
   }
 
   override read<T>(work: (tx: Transaction) => Promise<T>) {
@@ -82,5 +99,8 @@ class RequestStore extends CountingStore {
 
 export function createContext(store: Store, limits: Limits, options: RequestOptions = {}): ApiContext {
   const counting = new RequestStore(store, options.lifetime);
-  return { store: counting, loaders: createLoaders(counting), limits, report: {}, charge: options.charge, lifetime: options.lifetime };
+  return {
+    store: counting, loaders: createLoaders(counting), limits, report: {}, charge: options.charge, lifetime: options.lifetime,
+    release: () => counting.release(),
+  };
 }

@@ -129,10 +129,17 @@ export function registerGraphQLRoute(app: FastifyInstance, deps: GraphQLRouteDep
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const at = request.url.indexOf('?');
-    const response = await deps.apollo().executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method, headers, search: at < 0 ? '' : request.url.slice(at), body: request.body },
-      context: async () => context,
-    });
+    let response;
+    try {
+      response = await deps.apollo().executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method, headers, search: at < 0 ? '' : request.url.slice(at), body: request.body },
+        context: async () => context,
+      });
+    } finally {
+      // Every resolver has finished: the request's shared read transaction ends (not awaited,
+      // the answer need not wait for the commit; release never rejects).
+      void context.release();
+    }
     for (const [key, value] of response.headers) reply.header(key, value);
     reply.code(response.status ?? 200);
     if (response.body.kind === 'complete') return reply.send(response.body.string);

@@ -25,8 +25,21 @@ export interface AdHocResult {
   truncated: boolean;
 }
 
+/**
+ * Named read queries for one caller (a GraphQL request) that end together: `run` as the store's,
+ * `close` once the caller is done. An engine where a round trip costs more than the statement
+ * (Neo4j: a session and a read transaction each) shares one between them.
+ */
+export interface ReadScope {
+  run(queryName: string, params?: Params): Promise<Row[]>;
+  /** Ends the scope; never rejects. Statements asked after it run on their own. */
+  close(): Promise<void>;
+}
+
 export interface Store extends Transaction {
   readonly engine: Engine;
+  /** A scope for a caller's named reads (see ReadScope); an engine without one runs each alone. */
+  readScope?(): ReadScope;
   /** A read transaction: the engine refuses writes inside it. */
   read<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   /** A write transaction: committed when `work` resolves, rolled back when it throws. */

@@ -4,12 +4,12 @@
  * `asOf` can prune as it goes: a node that did not exist yet (or had ended) on that date is
  * left out and not walked through, and so is a relationship that had not begun or had ended.
  */
-import type { EntityLabel } from '../../model.js';
+import { ENTITY_LABELS, type EntityLabel } from '../../model.js';
 import { evidenceQueryName } from '../../store/catalogue.js';
 import { UserInputError } from '../errors.js';
 import type { ApiContext } from '../context.js';
 import { loadEntities } from '../loaders.js';
-import { primaryDate, type EntityRecord, type RelationRecord } from '../records.js';
+import { byCodePoint, primaryDate, type EntityRecord, type RelationRecord } from '../records.js';
 import { begunBy, endedBy } from './dates.js';
 
 export interface GraphNodeRecord {
@@ -158,12 +158,16 @@ function admitted(e: EntityRecord, asOf: string | null, includeUndated: boolean)
   return (!asOf || existedOn(e, asOf)) && (includeUndated || !entityUndated(e));
 }
 
+const byId = (a: EntityRecord, b: EntityRecord) => byCodePoint(a.id, b.id);
+
 export async function neighborhood(ctx: ApiContext, args: NeighborhoodArgs): Promise<GraphRecord> {
   const asOf = args.asOf ?? null;
   const includeUndated = args.includeUndated ?? true;
   const wanted = new Set<string>(args.labels);
   const centre = await ctx.loaders.entity.load(args.id);
   if (!centre || !admitted(centre, asOf, includeUndated)) return { nodes: [], edges: [], truncated: false };
+  // No type, date or undated filter: every entity reached is admitted.
+  const keepsAll = !asOf && includeUndated && ENTITY_LABELS.every((l) => wanted.has(l));
   const kept = new Map<string, EntityRecord>([[centre.id, centre]]);
   const edges = new EdgeSet(kept);
   let frontier = [centre.id];
@@ -173,18 +177,34 @@ export async function neighborhood(ctx: ApiContext, args: NeighborhoodArgs): Pro
       if (r instanceof Error) throw r;
       return asOf ? r.filter((x) => relationHeldOn(x, asOf)) : r;
     });
-    const newIds = [...new Set(relations.map((r) => r.otherId).filter((id) => !kept.has(id)))];
-    const reached = (await loadEntities(ctx.loaders, newIds))
-      .filter((e) => wanted.has(e.label) && admitted(e, asOf, includeUndated))
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const newIds = [...new Set(relations.map((r) => r.otherId).filter((id) => !kept.has(id)))].sort(byCodePoint);
     const next: string[] = [];
-    for (const e of reached) {
-      if (kept.size >= MAX_GRAPH_NODES) {
-        truncated = true;
-        break;
+    if (keepsAll) {
+      // Every entity reached is kept, by id, until the cap: only those that fit are read (a
+      // hub's neighbours are thousands, the room a few hundred). Another batch only when an
+      // id had no entity, which a relationship's end always has.
+      let from = 0;
+      while (kept.size < MAX_GRAPH_NODES && from < newIds.length) {
+        const batch = newIds.slice(from, from + MAX_GRAPH_NODES - kept.size);
+        from += batch.length;
+        for (const e of (await loadEntities(ctx.loaders, batch)).sort(byId)) {
+          kept.set(e.id, e);
+          next.push(e.id);
+        }
       }
-      kept.set(e.id, e);
-      next.push(e.id);
+      truncated = from < newIds.length;
+    } else {
+      const reached = (await loadEntities(ctx.loaders, newIds))
+        .filter((e) => wanted.has(e.label) && admitted(e, asOf, includeUndated))
+        .sort(byId);
+      for (const e of reached) {
+        if (kept.size >= MAX_GRAPH_NODES) {
+          truncated = true;
+          break;
+        }
+        kept.set(e.id, e);
+        next.push(e.id);
+      }
     }
     for (const r of relations) if (kept.has(r.otherId)) edges.add(r, includeUndated);
     frontier = next;

@@ -3,11 +3,11 @@
  * works (`neo4j+s://` routes across a cluster or Aura); every read runs in a read
  * transaction, so a cluster sends it to a follower.
  */
-import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session, type Transaction as DriverTransaction } from 'neo4j-driver';
 import { prepareAdHoc } from '../adhoc/index.js';
 import { getQuery, schemaObjectNames, schemaStatements, type CatalogueQuery } from '../catalogue.js';
 import { checkDeclaredParams, type ParamType } from '../params.js';
-import { StoreInputError, StoreUnavailableError, type AdHocOptions, type AdHocResult, type Params, type Row, type Store, type Transaction } from '../port.js';
+import { StoreInputError, StoreUnavailableError, type AdHocOptions, type AdHocResult, type Params, type ReadScope, type Row, type Store, type Transaction } from '../port.js';
 
 export interface Neo4jOptions {
   uri: string;
@@ -136,6 +136,14 @@ export class Neo4jStore implements Store {
     };
   }
 
+  /** One session and read transaction shared by a caller's named reads (SharedRead below). */
+  readScope(): ReadScope {
+    return new SharedRead(this, () => {
+      const session = this.session('READ');
+      return { session, tx: session.beginTransaction(this.txConfig()) };
+    });
+  }
+
   async run(name: string, params: Params = {}): Promise<Row[]> {
     const q = getQuery(name);
     return q.mode === 'write' ? this.write((tx) => tx.run(name, params)) : this.read((tx) => tx.run(name, params));
@@ -226,6 +234,61 @@ export class Neo4jStore implements Store {
     } finally {
       clearTimeout(timer);
     }
+  }
+}
+
+/**
+ * The named reads of one GraphQL request in one session and one read transaction, opened by the
+ * first of them. A statement in an open transaction is one exchange with the server; alone it
+ * is a session from the pool and a transaction begun, run and committed: 2.3 ms against 11 ms
+ * for `RETURN 1` on the bench machine, and a request makes 3 to 8 of them. A transaction is
+ * one conversation, so the statements take turns. Any failure ends the shared transaction
+ * (the server has ended it anyway): a busy or unreachable server's is retried alone, in a
+ * managed transaction with the driver's retries; a later statement opens a fresh one.
+ * Writes, and statements asked after close(), run alone.
+ */
+class SharedRead implements ReadScope {
+  private open: { session: Session; tx: DriverTransaction } | null = null;
+  private turn: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  constructor(private readonly store: Neo4jStore, private readonly begin: () => { session: Session; tx: DriverTransaction }) {}
+
+  run(name: string, params: Params = {}): Promise<Row[]> {
+    if (this.closed || getQuery(name).mode !== 'read') return this.store.run(name, params);
+    const result = this.turn.then(() => this.runShared(name, params));
+    this.turn = result.catch(() => undefined);
+    return result;
+  }
+
+  private async runShared(name: string, params: Params): Promise<Row[]> {
+    if (this.closed) return this.store.run(name, params);
+    const q = getQuery(name);
+    const checked = toNeo4jParams(q, checkDeclaredParams(name, q.params, params));
+    this.open ??= this.begin();
+    try {
+      return rows(await this.open.tx.run(q.text.neo4j, checked));
+    } catch (error) {
+      await this.end();
+      const failure = classifyNeo4jError(error);
+      if (failure === 'busy' || failure === 'unreachable') return this.store.run(name, params);
+      return namedQueryFailure(error);
+    }
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.turn;
+    await this.end();
+  }
+
+  private async end(): Promise<void> {
+    const open = this.open;
+    this.open = null;
+    if (!open) return;
+    // Nothing was written: how the transaction ends changes nothing, and a failed one cannot commit.
+    await open.tx.commit().catch(() => undefined);
+    await open.session.close().catch(() => undefined);
   }
 }
 
