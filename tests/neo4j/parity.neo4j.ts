@@ -49,6 +49,8 @@ const MORE: [string, string][] = [
   ['timeline, a bad date', '{ timeline(from: "2019-02-30") { date } }'],
   ['policyDrivers, a sector', '{ policyDrivers(sectorId: "cybersecurity-industry") { policy { id } sectors { id } firms { id } via } }'],
   ['policyDrivers, unknown', '{ policyDrivers(sectorId: "no-such-sector") { policy { id } } }'],
+  ['relations, the first few of hubs and of theirs', '{ entity(id: "china") { relations(first: 3) { type direction start node { id relations(first: 2) { type direction start end node { id } } } } } }'],
+  ['relations, the first of a sector tree', '{ entity(id: "cybersecurity-industry") { relations(first: 4) { type node { id relations(first: 1) { type direction node { id } } } } } }'],
   ['neighborhood depth 1', '{ neighborhood(id: "cybersecurity-law", depth: 1) { nodes { id type } edges { source target type } truncated } }'],
   ['neighborhood depth 2', '{ neighborhood(id: "venustech", depth: 2) { nodes { id } edges { source target type } truncated } }'],
   ['neighborhood asOf 2010', '{ neighborhood(id: "cac", depth: 1, asOf: "2010-01-01") { nodes { id } edges { source target type } } }'],
