@@ -15,6 +15,11 @@ import {
 export interface Loaders {
   /** An entity by id, or null when no entity has it. */
   entity: DataLoader<string, EntityRecord | null>;
+  /**
+   * An entity's id, type and name alone, or null: its other fields read as empty. Only for
+   * answers that show nothing else (see entityNamesByIds.cypher).
+   */
+  entityName: DataLoader<string, EntityRecord | null>;
   /** Every relationship between entities that starts or ends at an entity, seen from it. */
   relations: RelationsLoader;
   /**
@@ -113,6 +118,11 @@ export function createLoaders(store: Store): Loaders {
       const byId = new Map(rows.map((r) => [r.id as string, entityFromRow(r)]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
+    entityName: new DataLoader(async (ids) => {
+      const rows = await store.run('entityNamesByIds', { ids: unique(ids) });
+      const byId = new Map(rows.map((r) => [r.id as string, entityFromRow(r)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     relations,
     relationsWith(evidence) {
       const name = evidenceQueryName('relationsOf', evidence);
@@ -133,10 +143,13 @@ export function createLoaders(store: Store): Loaders {
   };
 }
 
-/** Loads entities by id, leaving out the ids no entity has, in the order given. */
-export async function loadEntities(loaders: Loaders, ids: readonly string[]): Promise<EntityRecord[]> {
+/**
+ * Loads entities by id, leaving out the ids no entity has, in the order given; `names`: their
+ * id, type and name alone (Loaders.entityName).
+ */
+export async function loadEntities(loaders: Loaders, ids: readonly string[], { names = false } = {}): Promise<EntityRecord[]> {
   // loadMany hands back a failed batch as Error values: rethrow rather than drop them.
-  const found = await loaders.entity.loadMany(unique(ids));
+  const found = await (names ? loaders.entityName : loaders.entity).loadMany(unique(ids));
   const failed = found.find((e): e is Error => e instanceof Error);
   if (failed) throw failed;
   return found.filter((e): e is EntityRecord => e !== null);

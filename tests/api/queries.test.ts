@@ -259,6 +259,18 @@ describe('policyDrivers', () => {
     expect(codesOf(r)).toEqual(['BAD_USER_INPUT']);
   });
 
+  it('answers the same whether it shows only names (read alone) or more of each entity', async () => {
+    const names = 'policy { id type name } firms { id name } sectors { ... on Sector { id name } }';
+    const more = 'policy { id type name kind issued } firms { id name nameZh founded } sectors { id name aliases }';
+    const ask = async (fields: string) => dataOf(await api.gql(`{ policyDrivers(sectorId: "cybersecurity-industry") { via ${fields} } }`)).policyDrivers;
+    const [light, full] = [await ask(names), await ask(more)];
+    expect(light.length).toBeGreaterThan(2);
+    const shape = (ds: any[]) => ds.map((d) => ({ via: d.via, policy: [d.policy.id, d.policy.name], firms: d.firms.map((f: any) => [f.id, f.name]), sectors: d.sectors.map((s: any) => [s.id, s.name]) }));
+    expect(shape(light)).toEqual(shape(full));
+    expect(full.some((d: any) => d.firms.some((f: any) => f.nameZh))).toBe(true);
+    expect(full.some((d: any) => d.policy.kind)).toBe(true);
+  });
+
   it('is empty for an unknown sector', async () => {
     expect(dataOf(await api.gql('{ policyDrivers(sectorId: "no-such-sector") { via } }')).policyDrivers).toEqual([]);
   });

@@ -2,11 +2,13 @@
  * The root fields besides `entity`: each checks its arguments and hands them to one service
  * (../services/), which runs the named queries through the request's loaders and store.
  */
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Info, Int, Query, Resolver, Root } from 'type-graphql';
 import { StoreInputError } from '../../store/port.js';
 import type { ApiContext } from '../context.js';
 import { cypherError, UserInputError } from '../errors.js';
 import { pageSize } from '../limits.js';
+import { asksOnly } from '../selection.js';
 import type { EntityRecord } from '../records.js';
 import { JSONScalar } from '../scalars.js';
 import { policyDrivers, type DriverRecord } from '../services/drivers.js';
@@ -24,6 +26,9 @@ import {
 } from '../types/results.js';
 import { DateScalar } from '../scalars.js';
 import { evidenceOf, labelsOf } from './helpers.js';
+
+/** The entity fields Loaders.entityName serves. */
+const NAME_FIELDS: ReadonlySet<string> = new Set(['id', 'type', 'name', '__typename']);
 
 /** Deepest `neighborhood` walk and longest `path` (the path query's bound is written as 8). */
 export const MAX_NEIGHBORHOOD_DEPTH = 3;
@@ -127,8 +132,11 @@ export class PolicyDriversResolver {
     @Arg('first', () => Int, { nullable: true, defaultValue: 100, description: 'At most this many drivers (1 to 100).' }) first: number | null,
     @Arg('firstFirms', () => Int, { nullable: true, defaultValue: 100, description: 'At most this many firms per driver (1 to 100): the first by id, listed by name.' }) firstFirms: number | null,
     @Arg('evidence', () => [EvidenceBasis], { nullable: true, defaultValue: ALL_EVIDENCE, description: 'Walk only relationships (PROMOTES, REGULATES, SUBSECTOR_OF, OPERATES_IN) with a citation of one of these bases.' }) evidence: EvidenceBasis[] | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<DriverRecord[]> {
     return policyDrivers(ctx, sectorId, {
+      // Thousands of firms in a broad sector's answer: their other fields are read only when asked.
+      namesOnly: asksOnly(info, ['policy', 'firms', 'sectors'], NAME_FIELDS),
       evidence: evidenceOf(evidence),
       includeSubsectors: includeSubsectors ?? true,
       first: pageSize(first, 100, ctx.limits),

@@ -35,10 +35,12 @@ export interface DriverOptions {
   firstFirms: number;
   /** Walk only relationships with a citation of one of these bases. */
   evidence: readonly string[];
+  /** The answer shows only the id, type and name of its policies, firms and sectors: read only those. */
+  namesOnly?: boolean;
 }
 
 export async function policyDrivers(ctx: ApiContext, sectorId: string, options: DriverOptions): Promise<DriverRecord[]> {
-  const { includeSubsectors, first, firstFirms, evidence } = options;
+  const { includeSubsectors, first, firstFirms, evidence, namesOnly = false } = options;
   // Every policy gives at least one driver, so `first` policies are enough for `first` drivers.
   const links = await ctx.store.run(evidenceQueryName('policyDrivers', evidence), { sectorId, includeSubsectors, limit: first });
   if (!links.length) return [];
@@ -79,7 +81,7 @@ export async function policyDrivers(ctx: ApiContext, sectorId: string, options: 
   const ids = kept.flatMap((g) => [g.policyId, ...g.firmIds, ...g.sectorIds]);
   // Sorted by name once; each driver's lists then sort by that rank, not by collation again
   // (the same few hundred firms recur in every driver of a broad sector).
-  const sorted = (await loadEntities(ctx.loaders, ids)).sort(byName);
+  const sorted = (await loadEntities(ctx.loaders, ids, { names: namesOnly })).sort(byName);
   const entities = new Map(sorted.map((e) => [e.id, e]));
   const rank = new Map(sorted.map((e, i) => [e.id, i]));
   const pick = (set: Iterable<string>) => [...set].filter((id) => rank.has(id)).sort((a, b) => rank.get(a)! - rank.get(b)!).map((id) => entities.get(id)!);
@@ -87,7 +89,9 @@ export async function policyDrivers(ctx: ApiContext, sectorId: string, options: 
     .filter((g) => entities.has(g.policyId))
     .map((g) => ({ policy: entities.get(g.policyId)!, firms: pick(g.firmIds), via: g.via, sectors: pick(g.sectorIds) }));
   // Oldest policy first (undated last), then by name; within a policy the shortest path first.
-  const dateOf = (e: EntityRecord) => primaryDate(e)?.date ?? '9999-12-31';
+  // The date is the query's (issued, else effective): the entities may have been read without theirs.
+  const sortDates = new Map(links.map((l) => [l.policyId as string, String(l.sortDate)]));
+  const dateOf = (e: EntityRecord) => sortDates.get(e.id) ?? primaryDate(e)?.date ?? '9999-12-31';
   return drivers.sort((a, b) =>
     byCodePoint(dateOf(a.policy), dateOf(b.policy)) || rank.get(a.policy.id)! - rank.get(b.policy.id)! || a.via.length - b.via.length || byCodePoint(a.via.join(), b.via.join()))
     .slice(0, first);

@@ -71,6 +71,17 @@ export const cases: CatalogueCase[] = [
     },
   },
   {
+    query: 'entityNamesByIds',
+    title: 'id, label and name only; sources and unknown ids give no row',
+    params: { ids: ['cybersecurity-law', 'venustech', 'src-000', 'no-such-id'] },
+    check: (rows) => {
+      expect(rows.map((r) => ({ ...r })).sort((a, b) => String(a.id).localeCompare(String(b.id)))).toEqual([
+        { id: 'cybersecurity-law', label: 'Policy', name: 'Cybersecurity Law' },
+        { id: 'venustech', label: 'Firm', name: expect.any(String) },
+      ]);
+    },
+  },
+  {
     query: 'relationsOf',
     title: 'both directions, with dates and citations; derived types (CITED_IN …) left out',
     params: { outIds: ['industrial-internet-security'], inIds: ['industrial-internet-security'], limit: null },
