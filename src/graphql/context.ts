@@ -82,7 +82,7 @@ class RequestStore extends CountingStore {
     if (this.released || !this.store.readScope) return super.run(name, params);
     this.roundTrips++;
     this.scope ??= this.store.readScope();
-    return this.scope.run(name, params);
+    return this.store.run(name, params, this.scope);
   }
 
   override read<T>(work: (tx: Transaction) => Promise<T>) {

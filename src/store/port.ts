@@ -26,18 +26,19 @@ export interface AdHocResult {
 }
 
 /**
- * Named read queries for one caller (a GraphQL request) that end together: `run` as the store's,
- * `close` once the caller is done. An engine where a round trip costs more than the statement
- * (Neo4j: a session and a read transaction each) shares one between them.
+ * A caller's named reads that end together (a GraphQL request's): passed to `Store.run`, it
+ * lets an engine where a round trip costs more than the statement (Neo4j: a session and a read
+ * transaction each) share one between them. `close` once the caller is done; never rejects.
+ * Statements given a closed scope run alone.
  */
 export interface ReadScope {
-  run(queryName: string, params?: Params): Promise<Row[]>;
-  /** Ends the scope; never rejects. Statements asked after it run on their own. */
   close(): Promise<void>;
 }
 
 export interface Store extends Transaction {
   readonly engine: Engine;
+  /** One round trip; a read given a scope of this store's may share it with the scope's others. */
+  run(queryName: string, params?: Params, scope?: ReadScope): Promise<Row[]>;
   /** A scope for a caller's named reads (see ReadScope); an engine without one runs each alone. */
   readScope?(): ReadScope;
   /** A read transaction: the engine refuses writes inside it. */

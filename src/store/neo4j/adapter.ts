@@ -144,8 +144,9 @@ export class Neo4jStore implements Store {
     });
   }
 
-  async run(name: string, params: Params = {}): Promise<Row[]> {
+  async run(name: string, params: Params = {}, scope?: ReadScope): Promise<Row[]> {
     const q = getQuery(name);
+    if (scope instanceof SharedRead && q.mode === 'read') return scope.run(name, params);
     return q.mode === 'write' ? this.write((tx) => tx.run(name, params)) : this.read((tx) => tx.run(name, params));
   }
 
@@ -245,7 +246,7 @@ export class Neo4jStore implements Store {
  * one conversation, so the statements take turns. Any failure ends the shared transaction
  * (the server has ended it anyway): a busy or unreachable server's is retried alone, in a
  * managed transaction with the driver's retries; a later statement opens a fresh one.
- * Writes, and statements asked after close(), run alone.
+ * Statements asked after close() run alone.
  */
 class SharedRead implements ReadScope {
   private open: { session: Session; tx: DriverTransaction } | null = null;
@@ -255,7 +256,7 @@ class SharedRead implements ReadScope {
   constructor(private readonly store: Neo4jStore, private readonly begin: () => { session: Session; tx: DriverTransaction }) {}
 
   run(name: string, params: Params = {}): Promise<Row[]> {
-    if (this.closed || getQuery(name).mode !== 'read') return this.store.run(name, params);
+    if (this.closed) return this.store.run(name, params);
     const result = this.turn.then(() => this.runShared(name, params));
     this.turn = result.catch(() => undefined);
     return result;
