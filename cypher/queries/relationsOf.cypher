@@ -16,13 +16,16 @@
 // itself on both engines. On Neo4j a CALL subquery per entity sorts only the relationship and
 // the other end's id, and reads the other properties of the kept rows alone: for the
 // neighbours of a hub (a sector with thousands of firms) 5 rows each instead of all of them.
-// A null $limit keeps all (the neighbourhood, the path, the typed fields).
+// With $direction ('OUT' or 'IN'), on Neo4j only the relationships in that direction are read
+// and limited (Kùzu's text returns both). A null $limit keeps all (the neighbourhood, the path,
+// the typed fields).
 // Expanded per set of evidence bases: relationsOf.STATED keeps only relationships with a
 // citation the source documents state (see src/store/catalogue.ts).
 // @each evidence
 // @param outIds STRING[]
 // @param inIds STRING[]
 // @param limit INT64?
+// @param direction STRING?
 // @engine kuzu
 MATCH (a)-[r:ISSUED_BY|APPLIES_TO|PROMOTES|REGULATES|IMPLEMENTS|DRAFT_OF|BASED_ON|SUPERSEDES|PART_OF|ESTABLISHES|SUBSECTOR_OF|OPERATES_IN|HEADQUARTERED_IN|OCCURRED_IN|ACQUIRED|PARTNERS_WITH|MEMBER_OF|CONTRIBUTED_TO|LEADS|WORKS_FOR|INVOLVES|COMPARED_WITH]->(b)
 WHERE a.id IN $outIds AND __CITED(r)__
@@ -39,10 +42,12 @@ RETURN b.id AS id, 'IN' AS direction, label(r) AS type, a.id AS otherId,
 UNWIND $outIds AS anchorId
 CALL (anchorId) {
   CALL (anchorId) {
+    WITH anchorId WHERE coalesce($direction, 'OUT') = 'OUT'
     MATCH (a:Entity {id: anchorId})-[r:ISSUED_BY|APPLIES_TO|PROMOTES|REGULATES|IMPLEMENTS|DRAFT_OF|BASED_ON|SUPERSEDES|PART_OF|ESTABLISHES|SUBSECTOR_OF|OPERATES_IN|HEADQUARTERED_IN|OCCURRED_IN|ACQUIRED|PARTNERS_WITH|MEMBER_OF|CONTRIBUTED_TO|LEADS|WORKS_FOR|INVOLVES|COMPARED_WITH]->(b:Entity)
     WHERE __CITED(r)__
     RETURN 'OUT' AS direction, r, b.id AS otherId
     UNION ALL
+    WITH anchorId WHERE coalesce($direction, 'IN') = 'IN'
     MATCH (a:Entity)-[r:ISSUED_BY|APPLIES_TO|PROMOTES|REGULATES|IMPLEMENTS|DRAFT_OF|BASED_ON|SUPERSEDES|PART_OF|ESTABLISHES|SUBSECTOR_OF|OPERATES_IN|HEADQUARTERED_IN|OCCURRED_IN|ACQUIRED|PARTNERS_WITH|MEMBER_OF|CONTRIBUTED_TO|LEADS|WORKS_FOR|INVOLVES|COMPARED_WITH]->(b:Entity {id: anchorId})
     WHERE __CITED(r)__
     RETURN 'IN' AS direction, r, a.id AS otherId

@@ -41,7 +41,7 @@ const unique = <T>(xs: T[]) => [...new Set(xs)];
 
 /** As the API's relations loader: all of each entity's relationships, or (limit) at least its first. */
 function relationsOf(store: Store, ids: string[], limit: number | null = null): Promise<Row[]> {
-  return store.run('relationsOf', { outIds: ids, inIds: [...ids], limit });
+  return store.run('relationsOf', { outIds: ids, inIds: [...ids], limit, direction: null });
 }
 
 /** The entity query the API's loader would pick for this batch (src/graphql/loaders.ts). */

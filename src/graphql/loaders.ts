@@ -9,7 +9,7 @@ import { evidenceQueryName } from '../store/catalogue.js';
 import type { Store } from '../store/port.js';
 import {
   byCodePoint, ENTITY_RELATIONSHIP_TYPES, entityFromRow, relationFromRow, sourceFromRow,
-  type EntityRecord, type RelationRecord, type SourceRecord,
+  type Direction, type EntityRecord, type RelationRecord, type SourceRecord,
 } from './records.js';
 
 export interface Loaders {
@@ -78,34 +78,41 @@ export function byRelationOrder(a: RelationRecord, b: RelationRecord): number {
 export interface RelationsLoader {
   /**
    * The relationships of one entity. With `first`, the caller uses only the first `first` in
-   * byRelationOrder and the list may hold only those (in that order); without, all of them.
+   * byRelationOrder (of those in `direction`, when given), and the list may hold only those;
+   * without, all of them.
    */
-  load(id: string, first?: number): Promise<RelationRecord[]>;
+  load(id: string, cut?: { first: number; direction?: Direction }): Promise<RelationRecord[]>;
   /** All the relationships of each entity (as DataLoader's loadMany: a failed batch is an Error). */
   loadMany(ids: readonly string[]): Promise<Array<RelationRecord[] | Error>>;
 }
 
-interface RelationsAsk { id: string; first: number | null }
+interface RelationsAsk { id: string; first: number | null; direction: Direction | null }
 
 /**
  * A relations loader over one expansion of relationsOf (see its header). The asks of one level
- * make one batch, whatever their `first`: the batch asks for the largest `first`, or for all
- * when any ask wants all, and each ask gets its entity's list.
+ * make one batch, whatever their `first`: the batch asks for the largest `first` when every ask
+ * has one and all keep to one direction (or none), for all otherwise; each ask gets its entity's list.
  */
 function relationsLoader(store: Store, name: string): RelationsLoader {
   const loader = new DataLoader<RelationsAsk, RelationRecord[], string>(async (asks) => {
     const asked = unique(asks.map((a) => a.id));
-    const limit = asks.some((a) => a.first === null) ? null : Math.max(...asks.map((a) => a.first!));
+    const cut = asks.every((a) => a.first !== null && a.direction === asks[0]!.direction);
+    const limit = cut ? Math.max(...asks.map((a) => a.first!)) : null;
+    const direction = cut ? asks[0]!.direction : null;
     // The same lists twice: see the header of cypher/queries/relationsOf.cypher.
-    const rows = await store.run(name, { outIds: asked, inIds: [...asked], limit });
+    const rows = await store.run(name, { outIds: asked, inIds: [...asked], limit, direction });
     const byAnchor = groupBy(rows.map(relationFromRow), (r) => r.anchorId);
-    // Kùzu returns every relationship whatever the limit: trimmed here, the same on both engines.
-    if (limit !== null) for (const [id, list] of byAnchor) byAnchor.set(id, list.sort(byRelationOrder).slice(0, limit));
+    // Kùzu returns every relationship whatever the limit and direction: cut here, the same on both engines.
+    if (limit !== null) {
+      for (const [id, list] of byAnchor) {
+        byAnchor.set(id, list.filter((r) => !direction || r.direction === direction).sort(byRelationOrder).slice(0, limit));
+      }
+    }
     return asks.map((a) => byAnchor.get(a.id) ?? []);
-  }, { cacheKeyFn: (a) => (a.first === null ? a.id : `${a.id}\u0000${a.first}`) });
+  }, { cacheKeyFn: (a) => (a.first === null ? a.id : `${a.id}\u0000${a.first}\u0000${a.direction ?? ''}`) });
   return {
-    load: (id, first) => loader.load({ id, first: first ?? null }),
-    loadMany: (ids) => loader.loadMany(ids.map((id) => ({ id, first: null }))),
+    load: (id, cut) => loader.load({ id, first: cut?.first ?? null, direction: cut?.direction ?? null }),
+    loadMany: (ids) => loader.loadMany(ids.map((id) => ({ id, first: null, direction: null }))),
   };
 }
 

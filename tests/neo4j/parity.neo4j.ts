@@ -51,6 +51,8 @@ const MORE: [string, string][] = [
   ['policyDrivers, unknown', '{ policyDrivers(sectorId: "no-such-sector") { policy { id } } }'],
   ['relations, the first few of hubs and of theirs', '{ entity(id: "china") { relations(first: 3) { type direction start node { id relations(first: 2) { type direction start end node { id } } } } } }'],
   ['relations, the first of a sector tree', '{ entity(id: "cybersecurity-industry") { relations(first: 4) { type node { id relations(first: 1) { type direction node { id } } } } } }'],
+  ['relations, the first outgoing of theirs', '{ entity(id: "cybersecurity-law") { relations(direction: OUT, first: 4) { type node { id relations(direction: OUT, first: 2) { type node { id } } } } } }'],
+  ['relations, the first incoming and outgoing at one level', '{ entity(id: "china") { a: relations(direction: IN, first: 2) { type node { id } } b: relations(direction: OUT, first: 1) { type node { id } } c: relations(first: 3) { type direction node { id } } } }'],
   ['neighborhood depth 1', '{ neighborhood(id: "cybersecurity-law", depth: 1) { nodes { id type } edges { source target type } truncated } }'],
   ['neighborhood depth 2', '{ neighborhood(id: "venustech", depth: 2) { nodes { id } edges { source target type } truncated } }'],
   ['neighborhood asOf 2010', '{ neighborhood(id: "cac", depth: 1, asOf: "2010-01-01") { nodes { id } edges { source target type } } }'],

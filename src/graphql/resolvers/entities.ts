@@ -42,10 +42,12 @@ export class EntityFieldsResolver {
     if (unknown.length) {
       throw new UserInputError(`unknown relationship type ${unknown.join(', ')}: use ${ENTITY_RELATIONSHIP_TYPES.join(', ')}`, { argument: 'types' });
     }
-    const everyKind = !types?.length && (!direction || direction === Direction.BOTH);
-    // Unfiltered, only the first `size` are needed: the database keeps those alone (a hub's
-    // thousands of relationships stay there). Filtered, the first of a kind can be anywhere.
-    const relations = await ctx.loaders.relationsWith(evidenceOf(evidence)).load(entity.id, everyKind ? size : undefined);
+    // Without a type filter only the first `size` (of one direction, or of both) are needed:
+    // the database keeps those alone (a hub's thousands of relationships stay there). With one,
+    // the first of a type can be anywhere.
+    const oneWay = direction === Direction.IN || direction === Direction.OUT ? direction : undefined;
+    const cut = types?.length ? undefined : { first: size, direction: oneWay };
+    const relations = await ctx.loaders.relationsWith(evidenceOf(evidence)).load(entity.id, cut);
     return relations
       .filter((r) => (!types?.length || types.includes(r.type)) && (!direction || direction === Direction.BOTH || r.direction === direction))
       .sort(byRelationOrder)

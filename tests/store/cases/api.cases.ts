@@ -84,7 +84,7 @@ export const cases: CatalogueCase[] = [
   {
     query: 'relationsOf',
     title: 'both directions, with dates and citations; derived types (CITED_IN …) left out',
-    params: { outIds: ['industrial-internet-security'], inIds: ['industrial-internet-security'], limit: null },
+    params: { outIds: ['industrial-internet-security'], inIds: ['industrial-internet-security'], limit: null, direction: null },
     check: (rows) => {
       const keys = rows.map((r) => `${r.id} ${r.direction} ${r.type} ${r.otherId}`).sort();
       expect(keys).toEqual([
@@ -102,7 +102,7 @@ export const cases: CatalogueCase[] = [
   {
     query: 'relationsOf',
     title: 'several entities at once: a relationship between two of them seen from both; only entity types',
-    params: { outIds: ['beijing', 'china', 'venustech'], inIds: ['beijing', 'china', 'venustech'], limit: null },
+    params: { outIds: ['beijing', 'china', 'venustech'], inIds: ['beijing', 'china', 'venustech'], limit: null, direction: null },
     check: (rows) => {
       expect(rows.every((r) => ENTITY_RELATIONSHIP_TYPES.includes(r.type as string))).toBe(true);
       const places = rows.filter((r) => r.type === 'PART_OF' || r.type === 'HEADQUARTERED_IN');
@@ -119,12 +119,22 @@ export const cases: CatalogueCase[] = [
   {
     query: 'relationsOf',
     title: 'with a limit: at least the first of each entity by type, direction and other id (all of them on Kùzu)',
-    params: { outIds: ['china', 'industrial-internet-security'], inIds: ['china', 'industrial-internet-security'], limit: 2 },
+    params: { outIds: ['china', 'industrial-internet-security'], inIds: ['china', 'industrial-internet-security'], limit: 2, direction: null },
     check: (rows) => {
       const key = (r: Record<string, unknown>) => `${r.type} ${r.direction} ${r.otherId}`;
       const first = (id: string) => rows.filter((r) => r.id === id).map(key).sort().slice(0, 2);
       expect(first('industrial-internet-security')).toEqual(['PROMOTES IN data-security-law', 'PROMOTES IN made-in-china-2025']);
       expect(first('china')).toEqual(['APPLIES_TO IN cybersecurity-law', 'PART_OF IN beijing']);
+    },
+  },
+  {
+    query: 'relationsOf',
+    title: 'with a limit and a direction: at least the first of that direction of each entity (all of both on Kùzu)',
+    params: { outIds: ['china', 'venustech'], inIds: ['china', 'venustech'], limit: 1, direction: 'IN' },
+    check: (rows) => {
+      const first = (id: string) => rows.filter((r) => r.id === id && r.direction === 'IN').map((r) => `${r.type} ${r.otherId}`).sort().slice(0, 1);
+      expect(first('china')).toEqual(['APPLIES_TO cybersecurity-law']);
+      expect(first('venustech')).toEqual([]);
     },
   },
   {

@@ -15,7 +15,7 @@ const ALL = ['Policy', 'Agency', 'Firm', 'Region', 'Sector', 'Event', 'Person'];
 const noScope = { regionId: null, sectorId: null, agencyId: null };
 const noRange = { from: null, fromMonth: null, fromYear: null, to: null };
 const key = (r: Row) => `${r.id} ${r.direction} ${r.type} ${r.otherId}`;
-const dsl = { outIds: ['data-security-law', 'made-in-china-2025'], inIds: ['data-security-law', 'made-in-china-2025'], limit: null };
+const dsl = { outIds: ['data-security-law', 'made-in-china-2025'], inIds: ['data-security-law', 'made-in-china-2025'], limit: null, direction: null };
 
 export const cases: CatalogueCase[] = [
   {
@@ -87,7 +87,7 @@ export const cases: CatalogueCase[] = [
  * every row with citations or date bases shows one of them.
  */
 const BASE_PARAMS: Record<string, Record<string, unknown>> = {
-  relationsOf: { outIds: ['industrial-internet-security', 'made-in-china-2025'], inIds: ['industrial-internet-security', 'made-in-china-2025'], limit: null },
+  relationsOf: { outIds: ['industrial-internet-security', 'made-in-china-2025'], inIds: ['industrial-internet-security', 'made-in-china-2025'], limit: null, direction: null },
   policyDrivers: { sectorId: 'cybersecurity-industry', includeSubsectors: true, limit: 100 },
   sectorFirms: { sectorIds: ['cybersecurity-industry', 'industrial-internet-security'], includeSubsectors: true, perGroup: 100 },
   timelineEntityFacts: { types: ['Policy', 'Agency', 'Firm', 'Event'], ...noRange, ...noScope, limit: 100 },
