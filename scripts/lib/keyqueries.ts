@@ -157,7 +157,8 @@ export function keyQueries(t: Targets): KeyQuery[] {
           }
         }
         const ids = [...links.map((l) => l.policyId as string), ...sectors, ...[...groups.values()].flatMap((g) => [...g].sort(cmp).slice(0, 100))];
-        await entities(store, ids);
+        // As the API when the request shows only ids and names: those alone (entityNamesByIds).
+        await store.run('entityNamesByIds', { ids: unique(ids) });
         return Math.min(100, groups.size);
       },
     },
