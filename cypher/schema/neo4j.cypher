@@ -77,4 +77,14 @@ CREATE INDEX rel_compared_with_until IF NOT EXISTS FOR ()-[r:COMPARED_WITH]-() O
 CREATE INDEX indicator_metric IF NOT EXISTS FOR (n:Indicator) ON (n.metric, n.year);
 // Exact search: a text index answers CONTAINS of a key between separators (searchExact).
 CREATE TEXT INDEX entity_exact_keys IF NOT EXISTS FOR (n:Entity) ON (n.exactKeys);
+// Search: one full-text index per label, so that each label's best candidates are a top-k of
+// its own index (searchFullText); entity_fts, over all of them, is what @neo4j/graphql (the
+// bench's peer) and ad hoc statements search.
+CREATE FULLTEXT INDEX policy_fts IF NOT EXISTS FOR (n:Policy) ON EACH [n.searchText];
+CREATE FULLTEXT INDEX agency_fts IF NOT EXISTS FOR (n:Agency) ON EACH [n.searchText];
+CREATE FULLTEXT INDEX firm_fts IF NOT EXISTS FOR (n:Firm) ON EACH [n.searchText];
+CREATE FULLTEXT INDEX region_fts IF NOT EXISTS FOR (n:Region) ON EACH [n.searchText];
+CREATE FULLTEXT INDEX sector_fts IF NOT EXISTS FOR (n:Sector) ON EACH [n.searchText];
+CREATE FULLTEXT INDEX event_fts IF NOT EXISTS FOR (n:Event) ON EACH [n.searchText];
+CREATE FULLTEXT INDEX person_fts IF NOT EXISTS FOR (n:Person) ON EACH [n.searchText];
 CREATE FULLTEXT INDEX entity_fts IF NOT EXISTS FOR (n:Policy|Agency|Firm|Region|Sector|Event|Person) ON EACH [n.searchText];

@@ -37,3 +37,28 @@ export function listDate(row: NodeRow): { listDate: string; listDatePrecision: s
   if (row.effective) return { listDate: row.effective as string, listDatePrecision: (row.effectivePrecision as string | null) ?? null };
   return { listDate: UNDATED, listDatePrecision: null };
 }
+
+/** Rows each backfill statement writes at most (bounded transactions on a large graph). */
+const BACKFILL_BATCH = 10_000;
+
+/**
+ * Fills the derived properties of a graph loaded before they existed, with the catalogue's
+ * backfill queries (one batch per call, until one writes less than a batch); a graph that
+ * has them costs one scan per query. Run by both adapters' migrations.
+ */
+export async function backfillDerived(run: (name: string, params: Record<string, unknown>) => Promise<Record<string, unknown>[]>): Promise<number> {
+  let total = 0;
+  const steps: [string, Record<string, unknown>][] = [
+    ['backfillExactKeys', { sep: KEY_SEPARATOR, limit: BACKFILL_BATCH }],
+    ['backfillListDate', { limit: BACKFILL_BATCH }],
+  ];
+  for (const [name, params] of steps) {
+    for (;;) {
+      const [row] = await run(name, params);
+      const written = Number(row?.written ?? 0);
+      total += written;
+      if (written < BACKFILL_BATCH) break;
+    }
+  }
+  return total;
+}

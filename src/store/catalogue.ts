@@ -219,7 +219,8 @@ const isEntity = (label: Label) => (ENTITY_LABELS as readonly string[]).includes
  *   date (altDate): FIELD (the fact's field name, as a Cypher expression), DATE, PRECISION,
  *   BASES (properties of `n`) and DISPUTED;
  * - relationshipDates: each relationship type that joins two entities, with its start
- *   (since) and its end (until): TYPE, DATE, PRECISION (properties of `r`) and EDGE.
+ *   (since) and its end (until): TYPE, DATE, PRECISION (properties of `r`) and EDGE;
+ * - entityLabels: each entity label, LABEL, with its full-text index, FTS.
  */
 export function unionSets(): Record<string, Record<string, string>[]> {
   const fields = [...new Set(ENTITY_LABELS.flatMap((l) => DATE_FIELDS[l] ?? []))];
@@ -239,7 +240,8 @@ export function unionSets(): Record<string, Record<string, string>[]> {
       { TYPE: type, DATE: 'r.since', PRECISION: 'r.sincePrecision', EDGE: "'START'" },
       { TYPE: type, DATE: 'r.until', PRECISION: 'r.untilPrecision', EDGE: "'END'" },
     ]);
-  return { entityDates, relationshipDates };
+  const entityLabels = ENTITY_LABELS.map((label) => ({ LABEL: label, FTS: `${label.toLowerCase()}_fts` }));
+  return { entityDates, relationshipDates, entityLabels };
 }
 
 /** Writes out the `// @union <set>` … `// @end` blocks of a body (see the header). */
