@@ -26,6 +26,7 @@ export default defineConfig({
       'tests/api/relations-batch.test.ts',
       'tests/api/readme.test.ts',
       'tests/api/server.test.ts',
+      'tests/api/seeding.test.ts',
       'tests/neo4j/**/*.neo4j.ts',
       'tests/security/**/*.neo4j.ts',
     ],

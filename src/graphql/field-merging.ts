@@ -19,7 +19,8 @@
  * (up to the same token cap), measures it and remembers the texts that passed, so that a client
  * repeating a query pays a map lookup.
  */
-import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, parse, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { fragmentMeasure, fragmentsOf } from './fragment-measure.js';
 
 export interface FieldMergingCost {
   /** Fields of every operation and fragment definition with their fragments spread in place. */
@@ -40,43 +41,27 @@ interface Group {
  * out too far to be measured further: the caller refuses it either way.
  */
 export function fieldMergingCost(document: DocumentNode, maxExpandedFields: number): FieldMergingCost {
-  const fragments = new Map<string, FragmentDefinitionNode>();
+  const fragments = fragmentsOf(document);
   const roots: SelectionSetNode[] = [];
   for (const definition of document.definitions) {
-    if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
     if (definition.kind === Kind.FRAGMENT_DEFINITION || definition.kind === Kind.OPERATION_DEFINITION) roots.push(definition.selectionSet);
   }
   const cap = maxExpandedFields + 1;
 
-  // Step 1: expanded sizes, saturating at the cap. Cycles and unknown fragments count nothing
-  // (graphql's NoFragmentCycles and KnownFragmentNames rules report them).
-  const sizes = new Map<string, number>();
-  const measuring = new Set<string>();
-  const fragmentSize = (name: string): number => {
-    const known = sizes.get(name);
-    if (known !== undefined) return known;
-    const fragment = fragments.get(name);
-    if (!fragment || measuring.has(name)) return 0;
-    measuring.add(name);
-    const size = sizeOf(fragment.selectionSet);
-    measuring.delete(name);
-    sizes.set(name, size);
-    return size;
-  };
-  const sizeOf = (set: SelectionSetNode | undefined): number => {
-    if (!set) return 0;
-    let size = 0;
+  // Step 1: expanded sizes, saturating at the cap.
+  const size = fragmentMeasure(fragments, 0, (set, measure) => {
+    let fields = 0;
     for (const selection of set.selections) {
-      if (selection.kind === Kind.FIELD) size += 1 + sizeOf(selection.selectionSet);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) size += sizeOf(selection.selectionSet);
-      else size += fragmentSize(selection.name.value);
-      if (size >= cap) return cap;
+      if (selection.kind === Kind.FIELD) fields += 1 + measure.set(selection.selectionSet);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) fields += measure.set(selection.selectionSet);
+      else fields += measure.fragment(selection.name.value);
+      if (fields >= cap) return cap;
     }
-    return size;
-  };
+    return fields;
+  });
   let expandedFields = 0;
   for (const root of roots) {
-    expandedFields = Math.min(cap, expandedFields + sizeOf(root));
+    expandedFields = Math.min(cap, expandedFields + size.set(root));
     if (expandedFields >= cap) return { expandedFields, comparisons: 0 };
   }
 

@@ -13,11 +13,12 @@
  * - page sizes capped at 100 like GitHub's API (checked by the resolvers, see `pageSize`).
  * Each refusal says which limit was hit and what to ask for instead.
  */
-import { GraphQLError, Kind, type ASTVisitor, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { GraphQLError, Kind, type ASTVisitor, type DocumentNode, type GraphQLSchema, type ValidationContext } from 'graphql';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { UserInputError } from './errors.js';
+import { fragmentMeasure, fragmentsOf } from './fragment-measure.js';
 import { priceOperation, Unpriceable, type Price } from './pricing.js';
 
 export { UNPAGED_LIST_ESTIMATE } from './pricing.js';
@@ -81,53 +82,32 @@ function refusal(message: string, extensions: Record<string, unknown>): GraphQLE
 
 /**
  * Validation rule: refuses operations nested deeper than `maxDepth` fields. Each fragment's own
- * depth is measured once and reused at every spread, so the time is linear in the document
- * however fragments spread inside fragments (a walk that re-entered each fragment at each
- * spread was exponential: a 1 KB query held the event loop for seconds).
+ * depth is measured once (fragment-measure.ts), so the time is linear in the document.
  */
 export function depthLimitRule(maxDepth: number) {
   return (context: ValidationContext): ASTVisitor => {
-    const fragments = new Map<string, FragmentDefinitionNode>();
-    for (const def of context.getDocument().definitions) {
-      if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-    }
-    const fragmentDepths = new Map<string, number>();
-    const measuring = new Set<string>();
-    const fragmentDepth = (name: string): number => {
-      const known = fragmentDepths.get(name);
-      if (known !== undefined) return known;
-      const fragment = fragments.get(name);
-      // Unknown fragments and cycles are graphql's own rules' to report (KnownFragmentNames, NoFragmentCycles).
-      if (!fragment || measuring.has(name)) return 0;
-      measuring.add(name);
-      const depth = depthOf(fragment.selectionSet);
-      measuring.delete(name);
-      fragmentDepths.set(name, depth);
-      return depth;
-    };
-    const depthOf = (set: SelectionSetNode | undefined): number => {
-      if (!set) return 0;
+    const depth = fragmentMeasure(fragmentsOf(context.getDocument()), 0, (set, measure) => {
       let deepest = 0;
       for (const sel of set.selections) {
         if (sel.kind === Kind.FIELD) {
           // Introspection (GraphiQL's schema query nests ofType a dozen levels) is not data.
           if (sel.name.value.startsWith('__')) continue;
-          deepest = Math.max(deepest, 1 + depthOf(sel.selectionSet));
+          deepest = Math.max(deepest, 1 + measure.set(sel.selectionSet));
         } else if (sel.kind === Kind.INLINE_FRAGMENT) {
-          deepest = Math.max(deepest, depthOf(sel.selectionSet));
+          deepest = Math.max(deepest, measure.set(sel.selectionSet));
         } else {
-          deepest = Math.max(deepest, fragmentDepth(sel.name.value));
+          deepest = Math.max(deepest, measure.fragment(sel.name.value));
         }
       }
       return deepest;
-    };
+    });
     return {
       OperationDefinition(operation) {
-        const depth = depthOf(operation.selectionSet);
-        if (depth > maxDepth) {
+        const operationDepth = depth.set(operation.selectionSet);
+        if (operationDepth > maxDepth) {
           context.reportError(refusal(
-            `the query is nested ${depth} fields deep; at most ${maxDepth} are allowed: ask for fewer nested levels (split it into several queries)`,
-            { limit: 'maxDepth', depth, maxDepth },
+            `the query is nested ${operationDepth} fields deep; at most ${maxDepth} are allowed: ask for fewer nested levels (split it into several queries)`,
+            { limit: 'maxDepth', depth: operationDepth, maxDepth },
           ));
         }
       },

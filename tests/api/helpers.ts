@@ -16,6 +16,8 @@ import { loadSeedFolderOnce } from '../support/neo4j-graph.js';
 export const TEST_ENGINE = process.env.TEST_ENGINE === 'neo4j' ? 'neo4j' : 'kuzu';
 
 let neo4jGraph: Promise<string | false | undefined> = Promise.resolve(undefined);
+/** The graph each open API on Neo4j was started on (one entry per open API). */
+const openNeo4jApis: (string | false)[] = [];
 
 /**
  * Neo4j has one database for every server a test starts: migrated, and its graph replaced with
@@ -71,7 +73,16 @@ function capturingLogger(logs: LogEntry[]): Logger {
 export async function startApi(options: { production?: boolean; embeddedDb?: string; env?: Record<string, string>; engine?: 'kuzu' | 'neo4j' } & Pick<ServerOptions, 'seedDir' | 'limits' | 'assetsDir'> = {}): Promise<Api> {
   const logs: LogEntry[] = [];
   const engine = options.engine ?? TEST_ENGINE;
-  if (engine === 'neo4j') await prepareNeo4j(options.seedDir ?? projectPath('seeds'));
+  const graph = options.seedDir ?? projectPath('seeds');
+  if (engine === 'neo4j') {
+    // Replacing the one database's graph would change the answers of every API still open on it.
+    const other = openNeo4jApis.find((open) => open !== graph);
+    if (other !== undefined) {
+      throw new Error(`tests on Neo4j share one database: an API on ${other === false ? 'an empty graph' : other} is still open, so one on ${graph === false ? 'an empty graph' : graph} cannot start; close it first, or move this test to a file of its own`);
+    }
+    await prepareNeo4j(graph);
+    openNeo4jApis.push(graph);
+  }
   const server = await startServer({
     env: {
       ...process.env,
@@ -111,7 +122,10 @@ export async function startApi(options: { production?: boolean; embeddedDb?: str
       if (!entry) throw new Error('no request was logged');
       return entry.roundTrips as number;
     },
-    close: () => server.close(),
+    async close() {
+      await server.close();
+      if (engine === 'neo4j') openNeo4jApis.splice(openNeo4jApis.indexOf(graph), 1);
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The HTTP side of the server: health, GET and POST /graphql, what other paths get, the request
- * log, seeding an empty database, and the program as `npm start` runs it.
+ * log, and the program as `npm start` runs it (seeding.test.ts: a server told not to seed).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -166,18 +166,6 @@ describe('request log', () => {
     createLogger('silent', (line) => lines.push(line)).error('hidden too');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'info', msg: 'request', status: 200, time: expect.any(String) });
-  });
-});
-
-describe('seeding', () => {
-  it('leaves an empty database empty when told not to seed', async () => {
-    const empty = await startApi({ seedDir: false });
-    try {
-      expect(dataOf(await empty.gql('{ stats { nodeCount } }')).stats.nodeCount).toBe(0);
-      expect(dataOf(await empty.gql('{ search(text: "Data Security Law") { score } }')).search).toEqual([]);
-    } finally {
-      await empty.close();
-    }
   });
 });
 

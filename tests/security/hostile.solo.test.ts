@@ -9,17 +9,16 @@
  * not in the test runner's (whose other test files may keep it busy): what is measured is the
  * server's answer time.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectPath } from '../../src/paths.js';
 import { KuzuStore } from '../../src/store/kuzu/adapter.js';
 import { spawnServer, type SpawnedServer } from '../../scripts/lib/server.js';
 import { graphFingerprint } from '../helpers/fingerprint.js';
-import { codesOf, dataOf, startApi, type GraphQLBody } from '../api/helpers.js';
-import { HOSTILE_STATEMENTS, statementsFor, withDir, type Outcome } from './hostile-statements.js';
+import { dataOf, startApi } from '../api/helpers.js';
+import { HOSTILE_STATEMENTS, statementsFor, type Outcome } from './hostile-statements.js';
+import { gql, sendHostile, summary } from './hostile-run.js';
 
 const CODES: Record<Outcome, string[]> = {
   refused: ['QUERY_REFUSED'],
@@ -63,30 +62,6 @@ afterAll(async () => {
   rmSync(dbFolder, { recursive: true, force: true });
 });
 
-async function gql(query: string, variables: Record<string, unknown> = {}): Promise<{ status: number; body: GraphQLBody }> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  return { status: response.status, body: (await response.json()) as GraphQLBody };
-}
-
-/** The cheap question every 200 ms from a process of its own (scripts/lib/prober.ts), until stopped. */
-function probe() {
-  const child = spawn(process.execPath, [projectPath('dist/scripts/lib/prober.js'), server.url, '200'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return {
-    stop: async (): Promise<{ times: number[]; failures: string[] }> => {
-      child.kill('SIGTERM');
-      await exited;
-      return JSON.parse(out) as { times: number[]; failures: string[] };
-    },
-  };
-}
-
 describe('hostile statements against the embedded engine, over HTTP', () => {
   // An attacker is free to send either dialect: the embedded engine gets them all.
   const statements = HOSTILE_STATEMENTS;
@@ -101,36 +76,22 @@ describe('hostile statements against the embedded engine, over HTTP', () => {
   it('refuses or bounds every one, leaves the graph and the disk as they were, and keeps answering within a second', async () => {
     expect(before.nodes).toBeGreaterThan(300);
     const workingFolder = readdirSync(process.cwd()).sort();
-    const prober = probe();
-    const wrong: string[] = [];
-    const seen = new Map<string, number>();
-    for (const s of statements) {
-      const outcome = s.outcome ?? 'refused';
-      const r = await gql('query($q: String!, $p: JSON) { cypher(query: $q, params: $p) { rows } }', { q: withDir(s.statement, scratch), p: s.params ?? null });
-      const codes = codesOf(r);
-      seen.set(codes.join(','), (seen.get(codes.join(',')) ?? 0) + 1);
-      if (r.status !== 200 || r.body.data?.cypher != null || codes.length !== 1 || !CODES[outcome].includes(codes[0]!)) {
-        wrong.push(`${s.why} [${outcome}]: HTTP ${r.status} ${codes.join(',') || 'no error'} ${r.body.errors?.[0]?.message.slice(0, 120) ?? ''}`);
-      }
-    }
-    const { times, failures } = await prober.stop();
-    const sorted = [...times].sort((a, b) => a - b);
-    const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? 0;
-    console.info(`hostile suite: ${statements.length} statements, outcomes ${JSON.stringify(Object.fromEntries(seen))}, cheap answers p95 ${Math.round(p95)} ms, slowest ${Math.round(sorted.at(-1) ?? 0)} ms over ${times.length} probes`);
-    expect(wrong).toEqual([]);
-    expect(failures).toEqual([]);
-    expect(times.length).toBeGreaterThan(10);
-    expect(times.filter((ms) => ms >= 1_000), `cheap answers that took a second or more while the suite ran; the server's stalls: ${stalls.join('\n')}`).toEqual([]);
+    const run = await sendHostile(server.url, statements, CODES, scratch);
+    console.info(summary('hostile suite', statements.length, run));
+    expect(run.wrong).toEqual([]);
+    expect(run.failures).toEqual([]);
+    expect(run.times.length).toBeGreaterThan(10);
+    expect(run.slow, `the server's stalls: ${stalls.join('\n')}`).toEqual([]);
     expect(server.exit).toBeNull();
     expect(readdirSync(scratch)).toEqual([]);
     expect(readdirSync(process.cwd()).sort()).toEqual(workingFolder);
     expect(readdirSync(dbFolder).filter((f) => !f.startsWith('graph.kuzu'))).toEqual([]);
     // The refusals dominate; the limits stopped the rest.
-    expect(seen.get('QUERY_REFUSED')).toBeGreaterThanOrEqual(statements.length - 15);
+    expect(run.seen.get('QUERY_REFUSED')).toBeGreaterThanOrEqual(statements.length - 15);
   }, 600_000);
 
   it('still answers ad hoc questions afterwards, with parameters', async () => {
-    const r = dataOf(await gql('{ cypher(query: "MATCH (f:Firm)-[:OPERATES_IN]->(s:Sector {id: $s}) RETURN count(f) AS n", params: {s: "endpoint-security"}) { rows } }'));
+    const r = dataOf(await gql(server.url, '{ cypher(query: "MATCH (f:Firm)-[:OPERATES_IN]->(s:Sector {id: $s}) RETURN count(f) AS n", params: {s: "endpoint-security"}) { rows } }'));
     expect((r.cypher.rows as { n: number }[])[0]!.n).toBeGreaterThan(0);
   });
 
