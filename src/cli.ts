@@ -30,7 +30,8 @@ const USAGE = `usage: npm run graph -- <command>
                               finds to seeds/proposals/ID.yaml for review (or print them as JSON)
   accept seeds/proposals/ID.yaml
                               move the accepted proposals into seeds/ (validated; all or nothing)
-  migrate                     create missing tables, constraints and indexes
+  migrate                     create missing tables, constraints and indexes; fill in the
+                              properties derived at load on a graph loaded before them
   schema kuzu                 print Kùzu's DDL as generated from src/model.ts
 
 The engine is Kùzu at EMBEDDED_DB (default data/graph.kuzu) unless NEO4J_URI is set.`;

@@ -7,6 +7,7 @@
  */
 import { DATE_FIELDS, ENUMS, PRECISIONS, type EntityLabel, type Label } from './model.js';
 import { searchText } from './search-text.js';
+import { exactKeys, listDate } from './seeds/derived.js';
 import type { GraphData, NodeRow, RelationshipRow } from './seeds/graph-data.js';
 
 export interface GenerateOptions {
@@ -72,7 +73,7 @@ export function generateGraph(options: GenerateOptions): GraphData {
       const id = `${label.toLowerCase()}-${i}`;
       const name = `${label} ${i} ${title()}`;
       const row: NodeRow = { id, name, description: null, ...cite(1 + Math.floor(random() * 2)) };
-      if (label !== 'Indicator') Object.assign(row, { nameZh: null, searchText: searchText([name]) });
+      if (label !== 'Indicator') Object.assign(row, { nameZh: null, searchText: searchText([name]), exactKeys: exactKeys(id, [name]) });
       switch (label) {
         case 'Policy': {
           const [issued, p] = date();
@@ -80,6 +81,7 @@ export function generateGraph(options: GenerateOptions): GraphData {
             effective: null, effectivePrecision: null, ended: null, endedPrecision: null });
           if (random() < 0.5) Object.assign(row, { effective: issued, effectivePrecision: p });
           if (random() < 0.1) Object.assign(row, { ended: `${Number(issued.slice(0, 4)) + 5}-01-01`, endedPrecision: 'YEAR' });
+          Object.assign(row, listDate(row));
           break;
         }
         case 'Agency': {
@@ -108,7 +110,11 @@ export function generateGraph(options: GenerateOptions): GraphData {
       // Each date is backed by the entity's citations (see dateBases in src/seeds/citations.ts).
       for (const field of DATE_FIELDS[label] ?? []) if (row[field]) row[`${field}Bases`] = [...new Set(row.citeBases as string[])].sort().reverse().join(',');
       rows.push(row);
-      if (label !== 'Indicator' && random() < 0.2) (aliases[label as EntityLabel] ??= []).push({ id, aliases: [`${label[0]}${i}`] });
+      if (label !== 'Indicator' && random() < 0.2) {
+        const alias = `${label[0]}${i}`;
+        (aliases[label as EntityLabel] ??= []).push({ id, aliases: [alias] });
+        row.exactKeys = exactKeys(id, [name, alias]);
+      }
     }
     nodes[label] = rows;
     ids[label] = rows.map((r) => r.id);

@@ -51,6 +51,8 @@ const ENTITY_PROPERTIES = {
   description: 'STRING',
   /** name, aliases, Chinese bigrams and description in one string, for the full-text index */
   searchText: 'STRING',
+  /** id and lower-case names and aliases between separators, for exact search (src/seeds/derived.ts) */
+  exactKeys: 'STRING',
   ...CITATION_PROPERTIES,
   ...DISPUTE_PROPERTIES,
 } as const satisfies Record<string, PropertyType>;
@@ -83,6 +85,8 @@ export const NODE_PROPERTIES: Record<Label, Record<string, PropertyType>> = {
     ...ENTITY_PROPERTIES, kind: 'STRING', status: 'STRING', ...citedDate('issued'), ...citedDate('effective'), ...citedDate('ended'),
     /** Why no issuer is recorded, when the sources name none (null when ISSUED_BY says who). */
     issuerUnknown: 'STRING', ...DISPUTED_DATE_PROPERTIES,
+    /** issued, else effective, else 9999-12-31: what policies are listed and filtered by (src/seeds/derived.ts) */
+    ...dated('listDate'),
   },
   Agency: { ...ENTITY_PROPERTIES, kind: 'STRING', ...citedDate('established'), ...citedDate('ended'), ...DISPUTED_DATE_PROPERTIES },
   Firm: { ...ENTITY_PROPERTIES, kind: 'STRING', ...citedDate('founded'), ...DISPUTED_DATE_PROPERTIES },
@@ -109,6 +113,15 @@ export const NODE_PROPERTIES: Record<Label, Record<string, PropertyType>> = {
     id: 'STRING', name: 'STRING', author: 'STRING', kind: 'STRING', ...dated('written'),
     file: 'STRING', url: 'STRING', description: 'STRING',
   },
+};
+
+/**
+ * Properties the loaders derive from the others (src/seeds/derived.ts): never written in
+ * seeds, never answered by the API. Added to tables created before them by the Kùzu migration.
+ */
+export const DERIVED_PROPERTIES: Partial<Record<Label, readonly string[]>> = {
+  Policy: ['exactKeys', 'listDate', 'listDatePrecision'],
+  Agency: ['exactKeys'], Firm: ['exactKeys'], Region: ['exactKeys'], Sector: ['exactKeys'], Event: ['exactKeys'], Person: ['exactKeys'],
 };
 
 /** The date fields of each label, in the order a timeline lists them. */

@@ -9,6 +9,7 @@ import { ENTITY_LABELS } from '../../src/model.js';
 import { runEntityQuery } from '../../src/graphql/loaders.js';
 import { rankCandidate, SEARCH_CANDIDATES, SEARCH_WORDS } from '../../src/graphql/services/search.js';
 import { searchWords } from '../../src/search-text.js';
+import { exactSearchKey } from '../../src/seeds/derived.js';
 import type { Row, Store } from '../../src/store/port.js';
 
 export interface Targets {
@@ -95,7 +96,7 @@ export function keyQueries(t: Targets): KeyQuery[] {
         const words = searchWords(t.searchText).slice(0, SEARCH_WORDS);
         const [candidates, exact] = await Promise.all([
           store.run('searchFullText', { q: words.join(' '), limit: SEARCH_CANDIDATES }),
-          store.run('searchExact', { text: t.searchText.trim().toLowerCase(), types: ALL }),
+          store.run('searchExact', { key: exactSearchKey(t.searchText), types: ALL }),
         ]);
         const ranked = new Map<string, { id: string; score: number; nameShare: number }>();
         for (const row of candidates) {

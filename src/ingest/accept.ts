@@ -12,7 +12,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSyn
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml';
-import { BASES, DATE_FIELDS, ENTITY_LABELS, NODE_PROPERTIES, RELATIONSHIPS, type Label } from '../model.js';
+import { BASES, DATE_FIELDS, DERIVED_PROPERTIES, ENTITY_LABELS, NODE_PROPERTIES, RELATIONSHIPS, type Label } from '../model.js';
 import { parseSeedDate } from '../seeds/dates.js';
 import { checkSeedFolder, formatProblem } from '../seeds/index.js';
 import { labelOfFile, readSeeds } from '../seeds/read.js';
@@ -101,7 +101,7 @@ export function acceptProposals(file: string, seedsDir: string, report: (line: s
     const record: Record<string, unknown> = { id: d.id };
     for (const [key, value] of Object.entries(d)) {
       if (key === 'id' || PROPOSAL_KEYS.has(key)) continue;
-      if (!allowed.has(key) || /^(?:searchText|cite\w+)$/.test(key)) {
+      if (!allowed.has(key) || /^(?:searchText|cite\w+)$/.test(key) || DERIVED_PROPERTIES[label]?.includes(key)) {
         fail(item.line, `candidates: "${key}" is not a field of a ${label}`);
         continue;
       }

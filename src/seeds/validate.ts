@@ -5,6 +5,7 @@
  */
 import { BASES, DATE_FIELDS, DERIVED_RELATIONSHIPS, ENUMS, NODE_PROPERTIES, RELATIONSHIPS, type Label } from '../model.js';
 import { searchText } from '../search-text.js';
+import { exactKeys, listDate } from './derived.js';
 import { HIERARCHIES, hierarchyCycles, seriesProblems, type Edge, type IndicatorPoint } from './checks.js';
 import { checkCitationList, citationColumns, dateBases, type Citation, type SourceInfo } from './citations.js';
 import { parseSeedDate, type SeedDate } from './dates.js';
@@ -184,6 +185,7 @@ export function validateSeeds(records: SeedRecord[], readProblems: SeedProblem[]
     if (r.label === 'Policy' && row.status === null) row.status = 'UNKNOWN';
     if (r.label === 'Firm' && row.kind === null) row.kind = 'COMPANY';
     if (r.label === 'Indicator') checkIndicator(r, row, report, points);
+    if (r.label === 'Policy') Object.assign(row, listDate(row));
     if ('citeSources' in props) Object.assign(row, citationColumns(citations));
     if ('disputes' in props) row.disputes = disputes.length ? JSON.stringify(disputes) : null;
     if ('altDate' in props) {
@@ -200,6 +202,7 @@ export function validateSeeds(records: SeedRecord[], readProblems: SeedProblem[]
     const recordAliases = Array.isArray(d.aliases) ? (d.aliases as string[]) : [];
     if ('searchText' in props) {
       row.searchText = searchText([d.name, d.nameZh, ...recordAliases, d.description]);
+      row.exactKeys = exactKeys(id, [d.name, d.nameZh, ...recordAliases]);
       for (const n of [d.name, ...recordAliases]) {
         if (typeof n !== 'string') continue;
         const key = n.trim().toLowerCase();

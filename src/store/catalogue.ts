@@ -22,11 +22,16 @@
  * takes no parameter inside a recursive relationship's predicate and crashes on a parameter
  * inside a list predicate (`any(x IN … WHERE x IN $list)`); they come from the model, never
  * from a request (see evidenceQueryName).
+ *
+ * A body may repeat a block once per row of a set the model defines (UNION_SETS): the lines
+ * between `// @union <set>` and `// @end` are written out once per row, each row's `__KEY__`
+ * placeholders filled in, the copies joined by `UNION ALL`. Neo4j uses it to give each date
+ * field or each relationship type its own index-range branch (see timelineEntityFacts).
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { projectPath } from '../paths.js';
-import { BASES, NODE_PROPERTIES, RELATIONSHIP_PROPERTIES, RELATIONSHIPS, LABELS, type Basis, type Label, type PropertyType } from '../model.js';
+import { BASES, DATE_FIELDS, ENTITY_LABELS, NODE_PROPERTIES, RELATIONSHIP_PROPERTIES, RELATIONSHIPS, LABELS, type Basis, type Label, type PropertyType } from '../model.js';
 import { parseParamType, type ParamType } from './params.js';
 import type { Engine } from './port.js';
 
@@ -206,6 +211,51 @@ export function evidenceQueryName(base: string, evidence: readonly string[]): st
   return bases.length === BASES.length ? base : `${base}.${bases.join('_')}`;
 }
 
+const isEntity = (label: Label) => (ENTITY_LABELS as readonly string[]).includes(label);
+
+/**
+ * The rows of the `// @union` sets, from the model.
+ * - entityDates: each date field of an entity (DATE_FIELDS) and the other value of a disputed
+ *   date (altDate): FIELD (the fact's field name, as a Cypher expression), DATE, PRECISION,
+ *   BASES (properties of `n`) and DISPUTED;
+ * - relationshipDates: each relationship type that joins two entities, with its start
+ *   (since) and its end (until): TYPE, DATE, PRECISION (properties of `r`) and EDGE;
+ * - entityLabels: each entity label, LABEL, with its full-text index, FTS.
+ */
+export function unionSets(): Record<string, Record<string, string>[]> {
+  const fields = [...new Set(ENTITY_LABELS.flatMap((l) => DATE_FIELDS[l] ?? []))];
+  const entityDates = [
+    ...fields.map((f) => ({ FIELD: `'${f}'`, DATE: `n.${f}`, PRECISION: `n.${f}Precision`, BASES: `n.${f}Bases`, DISPUTED: 'false' })),
+    { FIELD: 'n.altField', DATE: 'n.altDate', PRECISION: 'n.altDatePrecision', BASES: 'n.altDateBases', DISPUTED: 'true' },
+  ];
+  const relationshipDates = Object.entries(RELATIONSHIPS)
+    .filter(([type, pairs]) => {
+      const between = pairs.filter(([f, t]) => isEntity(f) && isEntity(t)).length;
+      // The branches leave the labels of the ends out, which holds only while a type joins
+      // entities only or never.
+      if (between && between < pairs.length) throw new Error(`relationship type ${type} joins entities and other nodes: timelineRelationshipFacts must test the labels of its ends`);
+      return between > 0;
+    })
+    .flatMap(([type]) => [
+      { TYPE: type, DATE: 'r.since', PRECISION: 'r.sincePrecision', EDGE: "'START'" },
+      { TYPE: type, DATE: 'r.until', PRECISION: 'r.untilPrecision', EDGE: "'END'" },
+    ]);
+  const entityLabels = ENTITY_LABELS.map((label) => ({ LABEL: label, FTS: `${label.toLowerCase()}_fts` }));
+  return { entityDates, relationshipDates, entityLabels };
+}
+
+/** Writes out the `// @union <set>` … `// @end` blocks of a body (see the header). */
+export function expandUnions(body: string, file: string): string {
+  return body.replace(/^[ \t]*\/\/ @union (\w+)[ \t]*\n([\s\S]*?)^[ \t]*\/\/ @end[ \t]*$/gm, (_, set: string, block: string) => {
+    const rows = unionSets()[set];
+    if (!rows) throw new Error(`${file}: unknown @union set ${set}`);
+    return rows
+      .slice(0, unionRowLimit ?? rows.length)
+      .map((row) => block.replace(/__([A-Z]+)__/g, (whole, key: string) => row[key] ?? whole).trimEnd())
+      .join('\n  UNION ALL\n');
+  });
+}
+
 function build(
   name: string, file: string, parsed: ParsedFile, fill: (s: string, engine: Engine) => string, paramText: Record<string, string>,
 ): CatalogueQuery {
@@ -217,8 +267,8 @@ function build(
       throw new Error(`${file}: parameter $${k}: ${(e as Error).message}`);
     }
   }
-  const kuzu = fill(parsed.bodies.shared ?? parsed.bodies.kuzu!, 'kuzu');
-  const neo4j = fill(parsed.bodies.shared ?? parsed.bodies.neo4j!, 'neo4j');
+  const kuzu = fill(expandUnions(parsed.bodies.shared ?? parsed.bodies.kuzu!, file), 'kuzu');
+  const neo4j = fill(expandUnions(parsed.bodies.shared ?? parsed.bodies.neo4j!, file), 'neo4j');
   return {
     name, file, description: parsed.description, mode: parsed.mode, paramText, params,
     text: { kuzu, neo4j }, perEngine: !parsed.bodies.shared,
@@ -235,19 +285,34 @@ function cypherFiles(dir: string): string[] {
 let cached: Map<string, CatalogueQuery> | undefined;
 
 /** All named queries: `cypher/queries/*.cypher` and the expansions of `cypher/writes/*.cypher`. */
-export function loadCatalogue(root = cypherDir()): Map<string, CatalogueQuery> {
-  if (root === cypherDir() && cached) return cached;
+/** While a catalogue is read with `unionRows`: how many rows each `// @union` block is written out for. */
+let unionRowLimit: number | undefined;
+
+/**
+ * All named queries: `cypher/queries/*.cypher` and the expansions of `cypher/writes/*.cypher`.
+ * `unionRows` writes each `// @union` block out for its first rows only: the lint gate checks
+ * the block's text without parsing 44 copies of it (minutes on a busy machine); what runs is
+ * always the whole text.
+ */
+export function loadCatalogue(root = cypherDir(), options: { unionRows?: number } = {}): Map<string, CatalogueQuery> {
+  const whole = options.unionRows === undefined;
+  if (whole && root === cypherDir() && cached) return cached;
   const queries = new Map<string, CatalogueQuery>();
-  for (const sub of ['queries', 'writes']) {
-    for (const file of cypherFiles(join(root, sub))) {
-      const parsed = parseQueryFile(readFileSync(file, 'utf8'), file);
-      for (const q of expand(file, parsed)) {
-        if (queries.has(q.name)) throw new Error(`${file}: query name ${q.name} is used twice`);
-        queries.set(q.name, q);
+  unionRowLimit = options.unionRows;
+  try {
+    for (const sub of ['queries', 'writes']) {
+      for (const file of cypherFiles(join(root, sub))) {
+        const parsed = parseQueryFile(readFileSync(file, 'utf8'), file);
+        for (const q of expand(file, parsed)) {
+          if (queries.has(q.name)) throw new Error(`${file}: query name ${q.name} is used twice`);
+          queries.set(q.name, q);
+        }
       }
     }
+  } finally {
+    unionRowLimit = undefined;
   }
-  if (root === cypherDir()) cached = queries;
+  if (whole && root === cypherDir()) cached = queries;
   return queries;
 }
 
@@ -271,6 +336,8 @@ export function schemaObjectNames(engine: Engine, root = cypherDir()): string[] 
   return schemaStatements(engine, root).map((statement) => {
     const name =
       /CREATE (?:NODE |REL )?TABLE IF NOT EXISTS (\w+)/.exec(statement)?.[1] ??
+      // A column added to a table: the table is what must exist.
+      /ALTER TABLE (\w+) ADD IF NOT EXISTS/.exec(statement)?.[1] ??
       /CREATE (?:CONSTRAINT|(?:FULLTEXT |RANGE |TEXT )?INDEX) (\w+) IF NOT EXISTS/.exec(statement)?.[1] ??
       /CREATE_FTS_INDEX\('\w+', '(\w+)'/.exec(statement)?.[1];
     if (!name) throw new Error(`cypher/schema/${engine}.cypher: cannot tell what this creates: ${statement.slice(0, 80)}`);

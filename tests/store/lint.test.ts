@@ -2,13 +2,15 @@
  * The catalogue gate, part two: the Neo4j text of every query (schema statements and every
  * expansion of the write templates included) is parsed and semantically analysed as
  * Cypher 5 by Neo4j's own front end, against our labels, types, properties and parameters.
+ * The Neo4j contract suite runs the whole texts on a real server.
  */
 import { describe, expect, it } from 'vitest';
 import { lintQuery, lintSchemaStatement } from './cypher-lint.js';
 import { loadCatalogue, schemaStatements } from '../../src/store/catalogue.js';
 
 describe('Cypher 5 lint of the catalogue', () => {
-  for (const q of loadCatalogue().values()) {
+  // A `// @union` block is checked written out twice (with its UNION ALL), not 44 times.
+  for (const q of loadCatalogue(undefined, { unionRows: 2 }).values()) {
     it(q.name, () => {
       const rowKeys = Object.values(q.params).flatMap((t) => (t.kind === 'rows' ? t.fields.map(([f]) => f) : []));
       expect(lintQuery(q.text.neo4j, Object.keys(q.params), rowKeys)).toEqual([]);

@@ -14,6 +14,7 @@
  */
 import { ENTITY_LABELS, type EntityLabel } from '../../model.js';
 import { searchWords } from '../../search-text.js';
+import { exactSearchKey } from '../../seeds/derived.js';
 import type { Row } from '../../store/port.js';
 import type { ApiContext } from '../context.js';
 import { UserInputError } from '../errors.js';
@@ -70,11 +71,11 @@ export async function search(ctx: ApiContext, text: string, labels: readonly Ent
     throw new UserInputError('the search text has no letters or digits: give a word or a name to look for', { argument: 'text' });
   }
   const words = searchWords(text).slice(0, SEARCH_WORDS);
-  const exactText = text.trim().toLowerCase();
+  const key = exactSearchKey(text);
   const [candidates, exact] = await Promise.all([
     // Digits, single letters and common words only: nothing to look up, but still an exact match.
     words.length ? ctx.store.run('searchFullText', { q: words.join(' '), limit: SEARCH_CANDIDATES }) : Promise.resolve([]),
-    ctx.store.run('searchExact', { text: exactText, types: [...labels] }),
+    key ? ctx.store.run('searchExact', { key, types: [...labels] }) : Promise.resolve([]),
   ]);
   const wanted = new Set<string>(labels);
   const ranked = new Map<string, Ranked>();

@@ -16,6 +16,7 @@
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import kuzu from 'kuzu';
+import { backfillDerived } from '../../seeds/derived.js';
 import { prepareAdHoc, warmUpGrammar } from '../adhoc/index.js';
 import { getQuery, schemaObjectNames, schemaStatements } from '../catalogue.js';
 import { checkDeclaredParams } from '../params.js';
@@ -356,6 +357,11 @@ export class KuzuStore implements Store {
           if (fts && existing.has(fts[2]!)) continue;
           await this.statement(c, statement);
         }
+        // A graph loaded before the derived properties existed gets them (src/seeds/derived.ts).
+        await backfillDerived(async (name, params) => {
+          const q = getQuery(name);
+          return (await this.exec(c, q.text.kuzu, checkDeclaredParams(name, q.params, params))).rows;
+        });
       });
     } finally {
       unlock();

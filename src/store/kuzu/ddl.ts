@@ -3,7 +3,7 @@
  * so that the schema is read where every other statement is; a test fails when they drift
  * (`npm run graph -- schema kuzu > cypher/schema/kuzu.cypher` rewrites it).
  */
-import { ENTITY_LABELS, LABELS, NODE_PROPERTIES, RELATIONSHIP_PROPERTIES, RELATIONSHIPS, type PropertyType } from '../../model.js';
+import { DERIVED_PROPERTIES, ENTITY_LABELS, LABELS, NODE_PROPERTIES, RELATIONSHIP_PROPERTIES, RELATIONSHIPS, type PropertyType } from '../../model.js';
 
 const columns = (props: Record<string, PropertyType>) =>
   Object.entries(props).map(([key, type]) => `${key} ${type}${key === 'id' ? ' PRIMARY KEY' : ''}`).join(', ');
@@ -15,6 +15,10 @@ export function ftsIndexName(label: string): string {
 export function kuzuDdl(): string {
   const out = ['// Generated from src/model.ts by `npm run graph -- schema kuzu`; do not edit by hand.', ''];
   for (const label of LABELS) out.push(`CREATE NODE TABLE IF NOT EXISTS ${label}(${columns(NODE_PROPERTIES[label])});`);
+  out.push('', '// Derived properties added after the first release: a table created before them gets them here (they stay', '// empty until the next `npm run graph -- seed`).');
+  for (const label of LABELS) {
+    for (const key of DERIVED_PROPERTIES[label] ?? []) out.push(`ALTER TABLE ${label} ADD IF NOT EXISTS ${key} ${NODE_PROPERTIES[label][key]};`);
+  }
   out.push('');
   for (const [type, pairs] of Object.entries(RELATIONSHIPS)) {
     const ends = pairs.map(([f, t]) => `FROM ${f} TO ${t}`).join(', ');

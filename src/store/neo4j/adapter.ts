@@ -4,6 +4,7 @@
  * transaction, so a cluster sends it to a follower.
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult, type Session, type Transaction as DriverTransaction } from 'neo4j-driver';
+import { backfillDerived } from '../../seeds/derived.js';
 import { prepareAdHoc } from '../adhoc/index.js';
 import { getQuery, schemaObjectNames, schemaStatements, type CatalogueQuery } from '../catalogue.js';
 import { checkDeclaredParams, type ParamType } from '../params.js';
@@ -204,6 +205,8 @@ export class Neo4jStore implements Store {
     } finally {
       await session.close();
     }
+    // A graph loaded before the derived properties existed gets them (src/seeds/derived.ts).
+    await backfillDerived((name, params) => this.write((tx) => tx.run(name, params)));
   }
 
   async pendingMigrations(): Promise<string[]> {

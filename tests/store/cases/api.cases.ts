@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { ENUMS } from '../../../src/model.js';
+import { exactSearchKey } from '../../../src/seeds/derived.js';
 import { ENTITY_RELATIONSHIP_TYPES } from '../../../src/graphql/records.js';
 import type { CatalogueCase } from '../catalogue-case.js';
 
@@ -185,19 +186,31 @@ export const cases: CatalogueCase[] = [
   {
     query: 'searchExact',
     title: 'an alias, any case',
-    params: { text: 'csl', types: ALL },
+    params: { key: exactSearchKey('CSL')!, types: ALL },
     check: (rows) => expect(rows).toEqual([{ id: 'cybersecurity-law', label: 'Policy' }]),
   },
   {
     query: 'searchExact',
     title: 'a Chinese name, an id, and the type filter',
-    params: { text: '启明星辰', types: ['Firm'] },
+    params: { key: exactSearchKey('启明星辰')!, types: ['Firm'] },
     check: (rows) => expect(rows).toEqual([{ id: 'venustech', label: 'Firm' }]),
   },
   {
     query: 'searchExact',
+    title: 'an id, but not part of a name (the keys are whole)',
+    params: { key: exactSearchKey('cybersecurity-law')!, types: ALL },
+    check: (rows) => expect(rows).toEqual([{ id: 'cybersecurity-law', label: 'Policy' }]),
+  },
+  {
+    query: 'searchExact',
+    title: 'a word of a name is not the name',
+    params: { key: exactSearchKey('cybersecurity')!, types: ALL },
+    check: (rows) => expect(rows).toEqual([]),
+  },
+  {
+    query: 'searchExact',
     title: 'the type filter leaves out other labels',
-    params: { text: 'venustech', types: ['Policy', 'Agency'] },
+    params: { key: exactSearchKey('venustech')!, types: ['Policy', 'Agency'] },
     check: (rows) => expect(rows).toEqual([]),
   },
   {
