@@ -145,12 +145,12 @@ function rowType(props: Record<string, PropertyType>, skip: readonly string[], e
 /** Node properties written as empty lists by bulkNodes and filled by `setAliases`. */
 export const OPTIONAL_LIST_PROPERTIES = ['aliases'];
 
-function expand(file: string, parsed: ParsedFile): CatalogueQuery[] {
+function expand(file: string, parsed: ParsedFile, unionRows: number | undefined): CatalogueQuery[] {
   const base = basename(file, '.cypher');
   const make = (name: string, fill: (s: string, engine: Engine) => string, rows: string): CatalogueQuery => {
     const paramText: Record<string, string> = {};
     for (const [k, v] of Object.entries(parsed.params)) paramText[k] = v === '__ROWS__' ? rows : v;
-    return build(name, file, parsed, fill, paramText);
+    return build(name, file, parsed, fill, paramText, unionRows);
   };
   if (parsed.each === 'label') {
     return LABELS.map((label: Label) => {
@@ -186,10 +186,10 @@ function expand(file: string, parsed: ParsedFile): CatalogueQuery[] {
       const fill = (s: string) =>
         s.replace(/__CITED\(([\w.]+)\)__/g, (_, v: string) => `(${bases.map((b) => `'${b}' IN ${v}.citeBases`).join(' OR ')})`)
           .replace(/__DATED\(([\w.]+)\)__/g, (_, v: string) => `(${bases.map((b) => `${v} CONTAINS '${b}'`).join(' OR ')})`);
-      return build(evidenceQueryName(base, bases), file, parsed, fill, parsed.params);
+      return build(evidenceQueryName(base, bases), file, parsed, fill, parsed.params, unionRows);
     });
   }
-  return [build(base, file, parsed, (s) => s, parsed.params)];
+  return [build(base, file, parsed, (s) => s, parsed.params, unionRows)];
 }
 
 /** Every non-empty set of bases, each in the model's order (strongest first). */
@@ -244,13 +244,13 @@ export function unionSets(): Record<string, Record<string, string>[]> {
   return { entityDates, relationshipDates, entityLabels };
 }
 
-/** Writes out the `// @union <set>` … `// @end` blocks of a body (see the header). */
-export function expandUnions(body: string, file: string): string {
+/** Writes out the `// @union <set>` … `// @end` blocks of a body (see the header), for the first `rows` rows of each set (all by default). */
+export function expandUnions(body: string, file: string, rows?: number): string {
   return body.replace(/^[ \t]*\/\/ @union (\w+)[ \t]*\n([\s\S]*?)^[ \t]*\/\/ @end[ \t]*$/gm, (_, set: string, block: string) => {
-    const rows = unionSets()[set];
-    if (!rows) throw new Error(`${file}: unknown @union set ${set}`);
-    return rows
-      .slice(0, unionRowLimit ?? rows.length)
+    const setRows = unionSets()[set];
+    if (!setRows) throw new Error(`${file}: unknown @union set ${set}`);
+    return setRows
+      .slice(0, rows ?? setRows.length)
       .map((row) => block.replace(/__([A-Z]+)__/g, (whole, key: string) => row[key] ?? whole).trimEnd())
       .join('\n  UNION ALL\n');
   });
@@ -258,6 +258,7 @@ export function expandUnions(body: string, file: string): string {
 
 function build(
   name: string, file: string, parsed: ParsedFile, fill: (s: string, engine: Engine) => string, paramText: Record<string, string>,
+  unionRows: number | undefined,
 ): CatalogueQuery {
   const params: Record<string, ParamType> = {};
   for (const [k, v] of Object.entries(paramText)) {
@@ -267,8 +268,8 @@ function build(
       throw new Error(`${file}: parameter $${k}: ${(e as Error).message}`);
     }
   }
-  const kuzu = fill(expandUnions(parsed.bodies.shared ?? parsed.bodies.kuzu!, file), 'kuzu');
-  const neo4j = fill(expandUnions(parsed.bodies.shared ?? parsed.bodies.neo4j!, file), 'neo4j');
+  const kuzu = fill(expandUnions(parsed.bodies.shared ?? parsed.bodies.kuzu!, file, unionRows), 'kuzu');
+  const neo4j = fill(expandUnions(parsed.bodies.shared ?? parsed.bodies.neo4j!, file, unionRows), 'neo4j');
   return {
     name, file, description: parsed.description, mode: parsed.mode, paramText, params,
     text: { kuzu, neo4j }, perEngine: !parsed.bodies.shared,
@@ -284,10 +285,6 @@ function cypherFiles(dir: string): string[] {
 
 let cached: Map<string, CatalogueQuery> | undefined;
 
-/** All named queries: `cypher/queries/*.cypher` and the expansions of `cypher/writes/*.cypher`. */
-/** While a catalogue is read with `unionRows`: how many rows each `// @union` block is written out for. */
-let unionRowLimit: number | undefined;
-
 /**
  * All named queries: `cypher/queries/*.cypher` and the expansions of `cypher/writes/*.cypher`.
  * `unionRows` writes each `// @union` block out for its first rows only: the lint gate checks
@@ -298,19 +295,14 @@ export function loadCatalogue(root = cypherDir(), options: { unionRows?: number 
   const whole = options.unionRows === undefined;
   if (whole && root === cypherDir() && cached) return cached;
   const queries = new Map<string, CatalogueQuery>();
-  unionRowLimit = options.unionRows;
-  try {
-    for (const sub of ['queries', 'writes']) {
-      for (const file of cypherFiles(join(root, sub))) {
-        const parsed = parseQueryFile(readFileSync(file, 'utf8'), file);
-        for (const q of expand(file, parsed)) {
-          if (queries.has(q.name)) throw new Error(`${file}: query name ${q.name} is used twice`);
-          queries.set(q.name, q);
-        }
+  for (const sub of ['queries', 'writes']) {
+    for (const file of cypherFiles(join(root, sub))) {
+      const parsed = parseQueryFile(readFileSync(file, 'utf8'), file);
+      for (const q of expand(file, parsed, options.unionRows)) {
+        if (queries.has(q.name)) throw new Error(`${file}: query name ${q.name} is used twice`);
+        queries.set(q.name, q);
       }
     }
-  } finally {
-    unionRowLimit = undefined;
   }
   if (whole && root === cypherDir()) cached = queries;
   return queries;

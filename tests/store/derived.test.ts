@@ -2,12 +2,10 @@
  * The derived properties (src/seeds/derived.ts): what the loader writes, and what the
  * migration fills in on a graph loaded before they existed — the same values.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectPath } from '../../src/paths.js';
+import { describe, expect, it } from 'vitest';
 import { exactKeys, exactSearchKey, KEY_SEPARATOR, listDate, UNDATED } from '../../src/seeds/derived.js';
-import type { GraphData } from '../../src/seeds/graph-data.js';
-import { checkSeedFolder, loadGraph } from '../../src/seeds/index.js';
 import { KuzuStore } from '../../src/store/kuzu/adapter.js';
+import { describeDerivedMigration } from '../support/derived-migration.js';
 
 const S = KEY_SEPARATOR;
 
@@ -26,47 +24,4 @@ describe('derived properties', () => {
   });
 });
 
-describe('the migration fills them in on a graph loaded without them (Kùzu)', () => {
-  let store: KuzuStore;
-  let graph: GraphData;
-  const opts = { timeoutMs: 10_000, maxRows: 100_000 };
-  beforeAll(async () => {
-    const checked = checkSeedFolder(projectPath('seeds'));
-    expect(checked.problems).toEqual([]);
-    graph = checked.graph;
-    const stripped: GraphData = {
-      ...graph,
-      nodes: Object.fromEntries(Object.entries(graph.nodes).map(([label, rows]) => [label, rows!.map((r) => ({
-        ...r, ...('exactKeys' in r ? { exactKeys: null } : {}), ...('listDate' in r ? { listDate: null, listDatePrecision: null } : {}),
-      }))])),
-    };
-    store = await KuzuStore.open({ path: ':memory:', bufferPoolMb: 256 });
-    await loadGraph(store, stripped);
-    const before = await store.readOnlyCypher('MATCH (p:Policy) WHERE p.listDate IS NOT NULL RETURN count(*) AS n', {}, opts);
-    expect(before.rows[0]!.n).toBe(0);
-    await store.migrate();
-  }, 120_000);
-  afterAll(async () => {
-    await store?.close();
-  });
-
-  it('exactKeys of every entity as the loader writes them', async () => {
-    const want = Object.values(graph.nodes).flatMap((rows) => rows!.filter((r) => 'exactKeys' in r).map((r): [string, unknown] => [r.id, r.exactKeys]));
-    const got = await store.readOnlyCypher('MATCH (n:Policy:Agency:Firm:Region:Sector:Event:Person) RETURN n.id AS id, n.exactKeys AS k', {}, opts);
-    expect(new Map(got.rows.map((r) => [r.id, r.k]))).toEqual(new Map(want));
-  });
-
-  it('listDate of every policy as the loader writes it', async () => {
-    const want = graph.nodes.Policy!.map((r): [string, unknown] => [r.id, [r.listDate, r.listDatePrecision]]);
-    const got = await store.readOnlyCypher('MATCH (p:Policy) RETURN p.id AS id, p.listDate AS d, p.listDatePrecision AS pr', {}, opts);
-    expect(new Map(got.rows.map((r) => [r.id, [r.d, r.pr]]))).toEqual(new Map(want));
-    // The seeds hold policies dated by their effective date only: the fallback is exercised.
-    expect(graph.nodes.Policy!.some((r) => r.issued === null && r.effective !== null && r.listDate === r.effective)).toBe(true);
-  });
-
-  it('writes nothing the second time', async () => {
-    await store.migrate();
-    const got = await store.readOnlyCypher('MATCH (n:Policy:Agency:Firm:Region:Sector:Event:Person) WHERE n.exactKeys IS NULL RETURN count(*) AS n', {}, opts);
-    expect(got.rows[0]!.n).toBe(0);
-  });
-});
+describeDerivedMigration('Kùzu', () => KuzuStore.open({ path: ':memory:', bufferPoolMb: 256 }), ':Policy:Agency:Firm:Region:Sector:Event:Person');
