@@ -6,4 +6,4 @@ import { loadConfig } from '../../src/config.js';
 import { openStore } from '../../src/store/index.js';
 import { describeDerivedMigration } from '../support/derived-migration.js';
 
-describeDerivedMigration('Neo4j', () => openStore(loadConfig(process.env)), ':Entity');
+describeDerivedMigration('Neo4j', () => openStore(loadConfig(process.env)), ':Policy|Agency|Firm|Region|Sector|Event|Person');
