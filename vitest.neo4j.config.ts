@@ -18,7 +18,7 @@ export default defineConfig({
   },
   test: {
     include: [
-      'tests/store/neo4j-contract.test.ts',
+      'tests/store/neo4j-contract.neo4j.ts',
       'tests/api/queries.test.ts',
       'tests/api/errors.test.ts',
       'tests/api/limits.test.ts',
